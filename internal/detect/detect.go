@@ -1,0 +1,42 @@
+// Package detect defines the interface every check implements. Detectors
+// live in sub-packages by CLAD category (code/, library/, access/, data/) and
+// are listed in list.go.
+package detect
+
+import (
+	"context"
+
+	"github.com/cladsec/clad/internal/finding"
+	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/walk"
+)
+
+// Detector reports findings over the function map and the scanned files.
+// It never prints; it reports.
+type Detector interface {
+	// Name identifies the detector.
+	Name() string
+	// Category is the CLAD category of every rule it reports.
+	Category() finding.Category
+	// Rules documents every rule the detector can report.
+	Rules() []finding.Rule
+	// Detect examines in and calls report for each finding.
+	Detect(ctx context.Context, in *Input, report func(finding.Finding)) error
+}
+
+// Input is what detectors see.
+type Input struct {
+	Project *model.Project
+	Tree    *walk.Tree
+	// Offline forbids network use.
+	Offline bool
+}
+
+// Functions returns the project's functions keyed by ID.
+func (in *Input) Functions() map[string]*model.Function {
+	m := make(map[string]*model.Function, len(in.Project.Functions))
+	for _, f := range in.Project.Functions {
+		m[f.ID] = f
+	}
+	return m
+}

@@ -1,0 +1,35 @@
+// Package registry lists every detector explicitly (no init() registration)
+// and validates the rules they document.
+package registry
+
+import (
+	"github.com/cladsec/clad/internal/detect"
+	"github.com/cladsec/clad/internal/detect/access/handlermissing"
+	"github.com/cladsec/clad/internal/finding"
+)
+
+// All returns every detector, in a fixed order.
+func All() []detect.Detector {
+	return []detect.Detector{
+		handlermissing.New(),
+	}
+}
+
+// Rules returns the rules of every detector.
+func Rules() []finding.Rule {
+	var out []finding.Rule
+	for _, d := range All() {
+		out = append(out, d.Rules()...)
+	}
+	return out
+}
+
+// Rule looks a rule up by ID.
+func Rule(id string) (finding.Rule, bool) {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return finding.Rule{}, false
+}
