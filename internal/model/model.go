@@ -92,6 +92,9 @@ type Function struct {
 	// Tracing and LogRetention are the monitoring settings ("" when unset).
 	Tracing      string `json:"tracing,omitempty"`
 	LogRetention *int   `json:"log_retention,omitempty"`
+	// Disabled is true when the manifest deploys the function switched off
+	// (Azure "disabled": true or the AzureWebJobs.<name>.Disabled setting).
+	Disabled bool `json:"disabled,omitempty"`
 	// Unresolved names the fields whose value depends on something clad
 	// cannot know statically (an ${ssm:...} reference, a Parameter without
 	// default, an !If condition).

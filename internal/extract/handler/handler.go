@@ -27,7 +27,7 @@ type Resolution struct {
 func Lang(runtime string) string {
 	r := strings.ToLower(runtime)
 	switch {
-	case strings.HasPrefix(r, "nodejs") || r == "node":
+	case strings.HasPrefix(r, "node"):
 		return "node"
 	case strings.HasPrefix(r, "python"):
 		return "python"

@@ -1,0 +1,99 @@
+// Package azure extracts Azure Functions apps into the function map. An app
+// is a directory holding host.json; each of its sub-directories holding a
+// function.json is one function. App settings from local.settings.json
+// become every function's environment.
+package azure
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/cladsec/clad/internal/cfgtree"
+	"github.com/cladsec/clad/internal/extract"
+	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/walk"
+)
+
+// name is the extractor's name, used as the Stage of its problems.
+const name = "azure"
+
+// Extractor reads Azure Functions apps (host.json, function.json,
+// local.settings.json).
+type Extractor struct{}
+
+var _ extract.Extractor = (*Extractor)(nil)
+
+// New returns the Azure Functions extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Name identifies the extractor.
+func (*Extractor) Name() string { return name }
+
+// FileRequired selects host.json files outside installed dependencies.
+func (*Extractor) FileRequired(p string) bool {
+	if path.Base(p) != hostFile {
+		return false
+	}
+	return !strings.HasPrefix(p, "node_modules/") && !strings.Contains(p, "/node_modules/")
+}
+
+// Extract maps the app whose host.json is in.File. A host.json that cannot
+// be parsed is an error; a broken function.json or local.settings.json is a
+// Problem and the rest of the app still comes out. A host.json that is not
+// an Azure Functions one adds nothing.
+func (*Extractor) Extract(ctx context.Context, in *extract.Input, out *extract.Result) error {
+	data, err := in.Tree.Read(in.File)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", in.File.Path, err)
+	}
+	h, err := parseHost(data)
+	if err != nil {
+		return fmt.Errorf("parse %s: %w", in.File.Path, err)
+	}
+	a := newApp(in.Tree, in.File.Path, h)
+	dirs := a.functionDirs()
+	if !h.azure && len(dirs) == 0 {
+		return nil
+	}
+	a.warnHost(out)
+	a.settings = readSettings(in.Tree, a.path(settingsFile), out)
+	n := 0
+	for _, d := range dirs {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("extract %s: %w", in.File.Path, err)
+		}
+		if fn := a.function(d, out); fn != nil {
+			out.Functions = append(out.Functions, fn)
+			n++
+		}
+	}
+	out.Manifests = append(out.Manifests, model.Manifest{File: in.File.Path, Kind: model.Azure, Service: a.name, Functions: n})
+	return nil
+}
+
+// problem records an error-level Problem met while reading file.
+func problem(out *extract.Result, file string, line int, kind, msg string) {
+	out.Problems = append(out.Problems, model.Problem{File: file, Line: line, Level: model.LevelError, Kind: kind, Stage: name, Message: msg})
+}
+
+// parseProblem records a cfgtree parse failure of file as an error-level
+// Problem at the line the parser points at.
+func parseProblem(out *extract.Result, file, what string, err error) {
+	line, msg := 0, err.Error()
+	var pe *cfgtree.Error
+	if errors.As(err, &pe) {
+		line, msg = pe.Line, pe.Msg
+	}
+	problem(out, file, line, "parse", fmt.Sprintf("%s not parsed: %s", what, msg))
+}
+
+// readKind classifies a read error as a limit or an io problem.
+func readKind(err error) string {
+	if errors.Is(err, walk.ErrTooLarge) {
+		return "limit"
+	}
+	return "io"
+}

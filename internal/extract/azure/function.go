@@ -1,0 +1,104 @@
+package azure
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cladsec/clad/internal/cfgtree"
+	"github.com/cladsec/clad/internal/extract"
+	"github.com/cladsec/clad/internal/model"
+)
+
+// function reads <app>/<dir>/function.json. A file that cannot be read or
+// parsed is a Problem and yields nil.
+func (a *app) function(dir string, out *extract.Result) *model.Function {
+	fnDir := a.path(dir)
+	file := fnDir + "/" + functionFile
+	root, ok := a.parseFunction(file, out)
+	if !ok {
+		return nil
+	}
+	runtime, lang := workerRuntime(a.settings)
+	scriptFile := root.GetFold("scriptFile").Str()
+	entry := root.GetFold("entryPoint").Str()
+	s := a.resolveScript(fnDir, lang, scriptFile)
+	if runtime == "" {
+		runtime = s.lang
+	}
+	fn := &model.Function{
+		ID:            a.name + "/" + dir,
+		Name:          dir,
+		Service:       a.name,
+		Provider:      model.Azure,
+		Runtime:       runtime,
+		Handler:       handlerString(scriptFile, entry, s.lang, a.host.customExe),
+		File:          s.file,
+		HandlerStatus: s.status,
+		CodeDir:       fnDir,
+		Source:        model.Location{File: file, Line: 1},
+		Triggers:      a.triggers(root.GetFold("bindings"), dir, file),
+		Statements:    []model.Statement{},
+		Environment:   a.settings.environment(),
+		Timeout:       copyInt(a.host.timeout),
+	}
+	fn.Disabled = a.disabled(root, dir)
+	fn.Auth = weakestAuth(fn.Triggers)
+	for _, t := range fn.Triggers {
+		fn.Public = fn.Public || t.Public
+	}
+	return fn
+}
+
+// parseFunction reads and parses a function.json; failures are Problems.
+func (a *app) parseFunction(file string, out *extract.Result) (*cfgtree.Node, bool) {
+	data, err := a.tree.ReadFile(file)
+	if err != nil {
+		problem(out, file, 0, readKind(err), fmt.Sprintf("cannot read function definition: %v", err))
+		return nil, false
+	}
+	root, err := cfgtree.Parse(data)
+	if err != nil {
+		parseProblem(out, file, "function definition", err)
+		return nil, false
+	}
+	if root.Kind != cfgtree.Map {
+		problem(out, file, root.Line, "parse", "function definition is not a JSON object")
+		return nil, false
+	}
+	return root, true
+}
+
+// handlerString is the handler as declared: scriptFile, with "#entryPoint"
+// when one is set; a custom handler's executable when the app uses one.
+func handlerString(scriptFile, entry, lang, customExe string) string {
+	switch {
+	case entry != "":
+		return scriptFile + "#" + entry
+	case scriptFile == "" && lang == langCustom:
+		return customExe
+	}
+	return scriptFile
+}
+
+// copyInt gives each function its own copy of a shared limit.
+func copyInt(p *int) *int {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// disabled reads function.json "disabled" and the app setting
+// AzureWebJobs.<name>.Disabled, either of which switches a function off.
+func (a *app) disabled(root *cfgtree.Node, name string) bool {
+	if v, ok := root.GetFold("disabled").Bool(); ok && v {
+		return true
+	}
+	for _, e := range a.settings.environment() {
+		if strings.EqualFold(e.Name, "AzureWebJobs."+name+".Disabled") && strings.EqualFold(strings.TrimSpace(e.Value), "true") {
+			return true
+		}
+	}
+	return false
+}

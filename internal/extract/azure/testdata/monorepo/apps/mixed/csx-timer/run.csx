@@ -1,0 +1,4 @@
+public static void Run(TimerInfo myTimer, ILogger log)
+{
+    log.LogInformation("tick");
+}

@@ -1,0 +1,2 @@
+param($Request, $TriggerMetadata)
+Push-OutputBinding -Name Response -Value ([HttpResponseContext]@{ StatusCode = 200 })

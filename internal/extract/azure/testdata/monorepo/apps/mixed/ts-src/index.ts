@@ -1,0 +1,3 @@
+export default async function (context: any, events: unknown[]): Promise<void> {
+  context.log(events.length);
+}

@@ -1,0 +1,3 @@
+export default async function (context) {
+  context.res = { status: 204 };
+}

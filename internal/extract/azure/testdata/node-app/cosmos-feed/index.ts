@@ -1,0 +1,3 @@
+export default async function (context: any, docs: unknown[]): Promise<void> {
+  context.log(docs.length);
+}

@@ -1,0 +1,4 @@
+"use strict";
+exports.run = async function run(context, req) {
+  context.bindings.doc = req.body;
+};

@@ -1,0 +1,3 @@
+module.exports = async function (context, timer) {
+  context.bindings.mail = { subject: 'report' };
+};

@@ -1,0 +1,3 @@
+module.exports = async function (context, image) {
+  context.bindings.thumb = image;
+};

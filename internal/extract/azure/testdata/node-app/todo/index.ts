@@ -1,0 +1,3 @@
+export async function run(context: any, req: any): Promise<void> {
+  context.bindings.doc = req.body;
+}

@@ -1,0 +1,5 @@
+import logging
+
+
+def handle(msg):
+    logging.info(msg.get_body())

@@ -1,0 +1,14 @@
+// Package list names every extractor explicitly (no init() registration).
+package list
+
+import (
+	"github.com/cladsec/clad/internal/extract"
+	"github.com/cladsec/clad/internal/extract/azure"
+)
+
+// All returns every extractor in a fixed order.
+func All() []extract.Extractor {
+	return []extract.Extractor{
+		azure.New(),
+	}
+}
