@@ -2,6 +2,7 @@ package azure
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/cladsec/clad/internal/cfgtree"
@@ -31,7 +32,7 @@ func (a *app) function(dir string, out *extract.Result) *model.Function {
 		Service:       a.name,
 		Provider:      model.Azure,
 		Runtime:       runtime,
-		Handler:       handlerString(scriptFile, entry, s.lang, a.host.customExe),
+		Handler:       handlerString(scriptFile, entry, s, a.host.customExe),
 		File:          s.file,
 		HandlerStatus: s.status,
 		CodeDir:       fnDir,
@@ -69,13 +70,17 @@ func (a *app) parseFunction(file string, out *extract.Result) (*cfgtree.Node, bo
 }
 
 // handlerString is the handler as declared: scriptFile, with "#entryPoint"
-// when one is set; a custom handler's executable when the app uses one.
-func handlerString(scriptFile, entry, lang, customExe string) string {
+// when one is set; a custom handler's executable when the app uses one; the
+// runtime's default script name (index.js, __init__.py…) when none is set.
+func handlerString(scriptFile, entry string, s script, customExe string) string {
 	switch {
-	case entry != "":
-		return scriptFile + "#" + entry
-	case scriptFile == "" && lang == langCustom:
+	case scriptFile == "" && s.lang == langCustom:
 		return customExe
+	case scriptFile == "" && s.file != "":
+		scriptFile = path.Base(s.file)
+	}
+	if entry != "" {
+		return scriptFile + "#" + entry
 	}
 	return scriptFile
 }
