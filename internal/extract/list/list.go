@@ -4,11 +4,13 @@ package list
 import (
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/extract/azure"
+	"github.com/cladsec/clad/internal/extract/cloudformation"
 )
 
 // All returns every extractor in a fixed order.
 func All() []extract.Extractor {
 	return []extract.Extractor{
+		cloudformation.New(),
 		azure.New(),
 	}
 }
