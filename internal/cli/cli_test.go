@@ -79,7 +79,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 // TestDemoFunctionMaps pins the function map of every demo app exactly.
 func TestDemoFunctionMaps(t *testing.T) {
-	for _, demo := range []string{"azure-todo"} {
+	for _, demo := range []string{"aws-orders", "azure-todo"} {
 		t.Run(demo, func(t *testing.T) {
 			r := scanJSON(t, ExitOK, "--fail-on", "none", filepath.Join("..", "..", "examples", demo))
 			b, err := json.MarshalIndent(r.Project.Functions, "", "  ")

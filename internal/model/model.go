@@ -63,6 +63,9 @@ type Function struct {
 	// CodeDir is the directory the handler path is relative to (the
 	// service directory, SAM CodeUri, Azure function folder, a zip root).
 	CodeDir string `json:"code_dir,omitempty"`
+	// Manifest is the deployment description the function belongs to; Source
+	// may point into a file that manifest includes (${file(...)}).
+	Manifest string `json:"manifest"`
 	// Source is where the manifest declares the function.
 	Source   Location  `json:"source"`
 	Triggers []Trigger `json:"triggers"`

@@ -20,6 +20,11 @@ func buildProject(tree *walk.Tree, ex *extract.Result) *model.Project {
 	if p.Manifests == nil {
 		p.Manifests = []model.Manifest{}
 	}
+	for _, fn := range p.Functions {
+		if fn.Manifest == "" {
+			fn.Manifest = fn.Source.File
+		}
+	}
 	assignIDs(p.Functions)
 	sort.SliceStable(p.Functions, func(i, j int) bool { return p.Functions[i].ID < p.Functions[j].ID })
 	sort.SliceStable(p.Manifests, func(i, j int) bool { return p.Manifests[i].File < p.Manifests[j].File })
@@ -45,7 +50,7 @@ func assignIDs(fns []*model.Function) {
 	}
 	for _, fn := range fns {
 		if count[fn.ID] > 1 {
-			fn.ID += "@" + fn.Source.File
+			fn.ID += "@" + fn.Manifest
 		}
 	}
 }
@@ -110,7 +115,7 @@ func shareRoles(fns []*model.Function) {
 		}
 		k := fn.Provider + "\x00" + fn.Role
 		if fn.Role == "provider" { // the generated role is per service
-			k += "\x00" + fn.Source.File
+			k += "\x00" + fn.Manifest
 		}
 		groups[k] = append(groups[k], fn)
 	}

@@ -36,6 +36,7 @@ func (a *app) function(dir string, out *extract.Result) *model.Function {
 		File:          s.file,
 		HandlerStatus: s.status,
 		CodeDir:       fnDir,
+		Manifest:      a.hostPath,
 		Source:        model.Location{File: file, Line: 1},
 		Triggers:      a.triggers(root.GetFold("bindings"), dir, file),
 		Statements:    []model.Statement{},

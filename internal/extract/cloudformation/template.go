@@ -124,6 +124,7 @@ func (t *template) newFunction(name string, line int) *model.Function {
 		Service:       t.service,
 		Provider:      model.AWS,
 		HandlerStatus: model.HandlerUnresolved,
+		Manifest:      t.file,
 		Source:        t.loc(line),
 		Triggers:      []model.Trigger{},
 		Statements:    []model.Statement{},
