@@ -101,6 +101,28 @@ func resolveModule(t *walk.Tree, codeDir, h string, exts []string, python bool) 
 		}
 		module, symbol = dir+base[:i], base[i+1:]
 	}
+	p, tried := findModule(t, codeDir, module, exts, python)
+	if p != "" {
+		return Resolution{File: p, Symbol: symbol, Status: model.HandlerResolved}
+	}
+	if rest, ok := buildOutput(module); ok {
+		// A handler inside build output (dist/handler.main) is compiled
+		// before deploy: point at its source when it is there, else say
+		// the code is built elsewhere rather than missing.
+		srcExts := append([]string{".ts", ".mts", ".tsx"}, exts...)
+		for _, src := range []string{rest, "src/" + rest} {
+			if p, _ := findModule(t, codeDir, src, srcExts, python); p != "" {
+				return Resolution{File: p, Symbol: symbol, Status: model.HandlerResolved}
+			}
+		}
+		return Resolution{Status: model.HandlerExternal, Symbol: symbol}
+	}
+	return Resolution{Status: model.HandlerMissing, Symbol: symbol, Tried: tried[:min(len(tried), 4)]}
+}
+
+// findModule looks for module with each extension, and as a directory with
+// an index file (not for Python).
+func findModule(t *walk.Tree, codeDir, module string, exts []string, python bool) (string, []string) {
 	var tried []string
 	for _, ext := range exts {
 		for _, cand := range []string{module + ext, module + "/index" + ext} {
@@ -110,11 +132,27 @@ func resolveModule(t *walk.Tree, codeDir, h string, exts []string, python bool) 
 			p := Join(codeDir, cand)
 			tried = append(tried, p)
 			if t.Exists(p) {
-				return Resolution{File: p, Symbol: symbol, Status: model.HandlerResolved}
+				return p, tried
 			}
 		}
 	}
-	return Resolution{Status: model.HandlerMissing, Symbol: symbol, Tried: tried[:min(len(tried), 4)]}
+	return "", tried
+}
+
+// buildDirs are the directories build tools write deployable code to.
+var buildDirs = map[string]bool{
+	"build": true, "dist": true, "out": true, "target": true, ".build": true, "bin": true,
+	".webpack": true, ".esbuild": true, "_build": true, "output": true, ".aws-sam": true,
+}
+
+// buildOutput returns the part of a module path after a leading build
+// directory ("dist/src/app" → "src/app").
+func buildOutput(module string) (rest string, ok bool) {
+	first, rest, found := strings.Cut(strings.TrimPrefix(module, "./"), "/")
+	if !found || !buildDirs[first] {
+		return "", false
+	}
+	return rest, true
 }
 
 // resolveJava maps "com.example.Handler::handleRequest" to its source under a

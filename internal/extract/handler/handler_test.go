@@ -33,6 +33,7 @@ func TestResolve(t *testing.T) {
 		"py/src/pkg/app.py", "py/lambda_function.py",
 		"go/hello/main.go", "go2/cmd/world/main.go", "custom/bootstrap",
 		"java/src/main/java/com/example/Handler.java", "rb/handler.rb",
+		"tsapp/src/api/users.ts",
 	)
 	cases := []struct {
 		name, dir, runtime, handler string
@@ -56,6 +57,9 @@ func TestResolve(t *testing.T) {
 		{"custom bootstrap file", "custom", "provided.al2023", "bootstrap", "custom/bootstrap", "", model.HandlerResolved},
 		{"java", "java", "java21", "com.example.Handler::handleRequest", "java/src/main/java/com/example/Handler.java", "handleRequest", model.HandlerResolved},
 		{"java jar only", "svc", "java17", "com.example.Other::handle", "", "handle", model.HandlerExternal},
+		{"built ts maps to source", "tsapp", "nodejs20.x", "dist/api/users.list", "tsapp/src/api/users.ts", "list", model.HandlerResolved},
+		{"built ts with src in path", "tsapp", "nodejs20.x", ".build/src/api/users.list", "tsapp/src/api/users.ts", "list", model.HandlerResolved},
+		{"build output not in tree is external", "svc", "nodejs20.x", "build/js/main.handler", "", "handler", model.HandlerExternal},
 		{"ruby", "rb", "ruby3.3", "handler.process", "rb/handler.rb", "process", model.HandlerResolved},
 		{"dotnet", "svc", "dotnet8", "Asm::Ns.Fn::Handle", "", "", model.HandlerExternal},
 		{"variable", "svc", "nodejs20.x", "${self:custom.handler}", "", "", model.HandlerUnresolved},

@@ -26,8 +26,13 @@ func (b *builder) code() {
 		return
 	}
 	if !isSet(h) {
-		b.f.HandlerStatus = model.HandlerMissing
-		b.s.warnAt(b.key, "config", "function %q has neither handler nor image", b.f.Name)
+		switch b.f.Provider {
+		case model.AWS, model.Azure, model.GCP:
+			b.f.HandlerStatus = model.HandlerMissing
+			b.s.warnAt(b.key, "config", "function %q has neither handler nor image", b.f.Name)
+		default: // other providers' plugins name code differently (script:, path:)
+			b.f.HandlerStatus = model.HandlerUnresolved
+		}
 		return
 	}
 	b.f.Handler = b.text(h, "handler")
