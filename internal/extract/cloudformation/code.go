@@ -69,8 +69,9 @@ func (t *template) resolveHandler(f *model.Function, loc codeLoc, runtime Value,
 	case h == nil || !hv.Resolved:
 		f.HandlerStatus = model.HandlerUnresolved
 	case loc.archive != "" && !t.archiveInTree(loc.archive):
-		f.HandlerStatus = model.HandlerMissing
-		t.warn(f.Source.Line, "resolve", fmt.Sprintf("function %s: code archive %s not found", f.Name, loc.archive))
+		// A zip that is not in the tree is a build product (gradle, a CI
+		// step): the code exists, just not here.
+		f.HandlerStatus = model.HandlerExternal
 	default:
 		rt := ""
 		if runtime.Resolved {
