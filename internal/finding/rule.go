@@ -15,6 +15,10 @@ type Rule struct {
 	// Bad and Good are short examples: one the rule reports, one it does not.
 	Bad  string `json:"bad,omitempty"`
 	Good string `json:"good,omitempty"`
+	// Exposure marks rules whose risk grows with who can reach the function:
+	// the scan raises such a finding one severity step when a function it
+	// endangers can be invoked anonymously (Function.Public).
+	Exposure bool `json:"exposure,omitempty"`
 }
 
 // New builds a finding from the rule's metadata; the caller fills location,

@@ -144,16 +144,21 @@ func runDetectors(ctx context.Context, in *detect.Input, ds []detect.Detector, c
 	var out []finding.Finding
 	var probs []model.Problem
 	seen := map[string]bool{}
+	public := publicFunctions(in.Project)
 	for _, d := range ds {
 		if !want[d.Category()] {
 			continue
 		}
+		exposure := exposureRules(d)
 		err := safeDetect(ctx, d, in, func(f finding.Finding) {
 			if f.Category == "" {
 				f.Category = d.Category()
 			}
 			if f.Functions == nil {
 				f.Functions = []string{}
+			}
+			if exposure[f.Rule] && anyIn(f.Functions, public) {
+				f.Severity = f.Severity.Raise(1)
 			}
 			f.SetFingerprint()
 			if seen[f.Fingerprint] {
@@ -168,6 +173,37 @@ func runDetectors(ctx context.Context, in *detect.Input, ds []detect.Detector, c
 	}
 	finding.Sort(out)
 	return out, probs
+}
+
+// publicFunctions returns the IDs of functions anonymous callers can invoke.
+func publicFunctions(p *model.Project) map[string]bool {
+	m := map[string]bool{}
+	for _, fn := range p.Functions {
+		if fn.Public {
+			m[fn.ID] = true
+		}
+	}
+	return m
+}
+
+// exposureRules returns the IDs of d's rules whose severity follows exposure.
+func exposureRules(d detect.Detector) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range d.Rules() {
+		if r.Exposure {
+			m[r.ID] = true
+		}
+	}
+	return m
+}
+
+func anyIn(ids []string, set map[string]bool) bool {
+	for _, id := range ids {
+		if set[id] {
+			return true
+		}
+	}
+	return false
 }
 
 func safeDetect(ctx context.Context, d detect.Detector, in *detect.Input, report func(finding.Finding)) (err error) {
