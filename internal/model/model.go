@@ -57,9 +57,12 @@ type Function struct {
 	// Handler is the handler string as declared (e.g. "src/orders.process").
 	Handler string `json:"handler,omitempty"`
 	// File is the resolved handler source file; empty when not resolved.
-	File          string `json:"file,omitempty"`
-	HandlerLine   int    `json:"handler_line,omitempty"`
-	HandlerStatus string `json:"handler_status"`
+	File        string `json:"file,omitempty"`
+	HandlerLine int    `json:"handler_line,omitempty"`
+	// Files are the source files the handler reaches through local imports,
+	// handler file first: the code that ships with and runs in the function.
+	Files         []string `json:"files,omitempty"`
+	HandlerStatus string   `json:"handler_status"`
 	// CodeDir is the directory the handler path is relative to (the
 	// service directory, SAM CodeUri, Azure function folder, a zip root).
 	CodeDir string `json:"code_dir,omitempty"`

@@ -3,9 +3,9 @@ package scan
 import (
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/cladsec/clad/internal/extract"
+	"github.com/cladsec/clad/internal/extract/handler"
 	"github.com/cladsec/clad/internal/model"
 	"github.com/cladsec/clad/internal/walk"
 )
@@ -134,14 +134,19 @@ func shareRoles(fns []*model.Function) {
 	}
 }
 
-// locateHandlers fills HandlerLine for resolved handlers. (Filled by the
-// source package once it lands.)
+// locateHandlers fills HandlerLine and Files for resolved handlers.
 func locateHandlers(tree *walk.Tree, fns []*model.Function) {
+	c := newSourceCache(tree)
+	defer c.close()
 	for _, fn := range fns {
-		if fn.HandlerStatus != model.HandlerResolved || fn.File == "" || fn.HandlerLine > 0 {
+		if fn.HandlerStatus != model.HandlerResolved || fn.File == "" {
 			continue
 		}
-		_ = strings.TrimSpace
-		_ = tree
+		if fn.HandlerLine == 0 {
+			fn.HandlerLine = c.handlerLine(fn.File, handler.Symbol(fn.Provider, fn.Runtime, fn.Handler))
+		}
+		if fn.Files == nil {
+			fn.Files = c.reach(fn.File, fn.CodeDir)
+		}
 	}
 }

@@ -208,3 +208,38 @@ func Join(dir, rel string) string {
 	}
 	return path.Clean(path.Join(dir, rel))
 }
+
+// Symbol returns the name the runtime calls in the handler's file: the
+// export of a Node handler ("src/a.main" → "main", "a.h.x" → "h.x"), the
+// function of a Python or Ruby handler, the method of a Java handler, "main"
+// for Go and custom runtimes. Azure handlers are "scriptFile#entryPoint"
+// (Node's default export is "default", Python's "main").
+func Symbol(provider, runtime, h string) string {
+	if provider == model.Azure {
+		if _, entry, ok := strings.Cut(h, "#"); ok && entry != "" {
+			return entry
+		}
+		if Lang(runtime) == "python" || strings.HasSuffix(h, ".py") {
+			return "main"
+		}
+		return "default"
+	}
+	_, base := path.Split(h)
+	switch Lang(runtime) {
+	case "python", "ruby":
+		if i := strings.LastIndex(base, "."); i > 0 {
+			return base[i+1:]
+		}
+	case "java", "dotnet":
+		if i := strings.LastIndex(h, "::"); i >= 0 {
+			return h[i+2:]
+		}
+	case "go", "provided":
+		return "main"
+	default:
+		if i := strings.Index(base, "."); i > 0 {
+			return base[i+1:]
+		}
+	}
+	return ""
+}

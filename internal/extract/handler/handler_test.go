@@ -102,3 +102,24 @@ func TestLang(t *testing.T) {
 		}
 	}
 }
+
+func TestSymbol(t *testing.T) {
+	cases := []struct{ provider, runtime, handler, want string }{
+		{"aws", "nodejs20.x", "src/orders.create", "create"},
+		{"aws", "nodejs20.x", "src/orders.handlers.create", "handlers.create"},
+		{"aws", "python3.12", "pkg.app.main", "main"},
+		{"aws", "python3.12", "src/pkg/app.main", "main"},
+		{"aws", "go1.x", "bin/hello", "main"},
+		{"aws", "java21", "com.example.Handler::handleRequest", "handleRequest"},
+		{"aws", "", "src/orders.create", "create"},
+		{"azure", "node", "index.js", "default"},
+		{"azure", "nodejs18", "../lib/jobs.js#purgeCompleted", "purgeCompleted"},
+		{"azure", "python3.11", "__init__.py", "main"},
+		{"aws", "nodejs20.x", "noext", ""},
+	}
+	for _, c := range cases {
+		if got := Symbol(c.provider, c.runtime, c.handler); got != c.want {
+			t.Errorf("Symbol(%q, %q, %q) = %q, want %q", c.provider, c.runtime, c.handler, got, c.want)
+		}
+	}
+}

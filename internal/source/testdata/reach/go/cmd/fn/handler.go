@@ -1,0 +1,7 @@
+package main
+
+import "context"
+
+func handle(ctx context.Context) error {
+	return nil
+}

@@ -1,0 +1,2 @@
+const lib = require('./index');
+exports.get = async (id) => ({ id, lib });

@@ -1,0 +1,3 @@
+// Cycle: index -> db -> index.
+const db = require('./db');
+module.exports = { db };

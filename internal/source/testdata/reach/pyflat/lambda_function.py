@@ -1,0 +1,4 @@
+from mangum import Mangum
+from main import app
+
+handler = Mangum(app)

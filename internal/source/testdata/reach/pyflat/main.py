@@ -1,0 +1,4 @@
+import settings
+from routers import users
+
+app = object()

@@ -1,0 +1,5 @@
+from ..models import User
+
+
+def render(user: User):
+    return {"id": user}

@@ -1,0 +1,1 @@
+exports.render = (row, cfg) => JSON.stringify({ row, cfg });

@@ -1,0 +1,1 @@
+export const Page = (u: { id: string }) => <main>{u.id}</main>;
