@@ -1,0 +1,139 @@
+// Package deps models the dependencies a project ships: the packages each
+// lockfile (or installed tree) pins, the graph between them, and which
+// functions they reach. Parsers for each format live in sub-packages and
+// are listed in internal/deps/list.
+package deps
+
+import (
+	"sort"
+
+	"github.com/cladsec/clad/internal/model"
+)
+
+// OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field).
+const (
+	NPM       = "npm"
+	PyPI      = "PyPI"
+	Go        = "Go"
+	Maven     = "Maven"
+	RubyGems  = "RubyGems"
+	NuGet     = "NuGet"
+	CratesIO  = "crates.io"
+	Packagist = "Packagist"
+)
+
+// Scope says whether a package ships with the deployed code.
+type Scope string
+
+// Scopes.
+const (
+	// Runtime packages are installed in production (dependencies).
+	Runtime Scope = "runtime"
+	// Dev packages are only for development and tests (devDependencies,
+	// dev groups, test scope) and are not packaged.
+	Dev Scope = "dev"
+	// Optional packages may be installed (optionalDependencies).
+	Optional Scope = "optional"
+	// Unknown when the format does not say.
+	Unknown Scope = "unknown"
+)
+
+// Package is one resolved package version in a lockfile.
+type Package struct {
+	// ID is unique within its Lockfile; parsers choose it (for npm the
+	// node_modules path, elsewhere usually name@version).
+	ID        string `json:"id"`
+	Ecosystem string `json:"ecosystem"`
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	// PURL is the package URL (pkg:npm/%40scope/name@1.2.3).
+	PURL string `json:"purl"`
+	// License is an SPDX expression when the lockfile or metadata says so.
+	License string `json:"license,omitempty"`
+	Scope   Scope  `json:"scope"`
+	// Direct is true for packages the project itself declares.
+	Direct bool `json:"direct,omitempty"`
+	// Declared is the range the project declares for a direct dependency
+	// (from package.json, pyproject…), when known.
+	Declared string `json:"declared,omitempty"`
+	// Deps are the IDs of the packages this one depends on.
+	Deps   []string       `json:"deps,omitempty"`
+	Source model.Location `json:"source"`
+}
+
+// Lockfile is everything one dependency file pins.
+type Lockfile struct {
+	// File is the lockfile (or manifest) path relative to the scan root.
+	File      string `json:"file"`
+	Ecosystem string `json:"ecosystem"`
+	// Format names the parser and version, e.g. "package-lock@3", "yarn@1",
+	// "pnpm@9", "requirements", "poetry", "go.mod", "node_modules".
+	Format string `json:"format"`
+	// Dir is the project directory the lockfile governs (usually its own
+	// directory; a workspace root for workspace members).
+	Dir string `json:"dir"`
+	// DeclaredOnly is true when versions are ranges from a manifest (a bare
+	// package.json, a pom.xml without lockfile): matches are less certain.
+	DeclaredOnly bool `json:"declared_only,omitempty"`
+	// Roots are the IDs of the direct dependencies.
+	Roots    []string   `json:"roots"`
+	Packages []*Package `json:"packages"`
+	// Workspaces maps a member directory to the IDs of its direct
+	// dependencies, for monorepos where one lockfile governs many packages.
+	Workspaces map[string][]string `json:"workspaces,omitempty"`
+
+	byID map[string]*Package
+}
+
+// Get returns the package with id.
+func (l *Lockfile) Get(id string) *Package {
+	if l.byID == nil || len(l.byID) != len(l.Packages) {
+		l.byID = make(map[string]*Package, len(l.Packages))
+		for _, p := range l.Packages {
+			l.byID[p.ID] = p
+		}
+	}
+	return l.byID[id]
+}
+
+// Paths returns up to limit shortest dependency paths from a root to the
+// package id, each as a list of IDs from the root to id inclusive.
+func (l *Lockfile) Paths(id string, roots []string, limit int) [][]string {
+	if limit <= 0 {
+		limit = 5
+	}
+	type item struct{ path []string }
+	var out [][]string
+	queue := []item{}
+	seen := map[string]bool{}
+	for _, r := range roots {
+		if l.Get(r) != nil && !seen[r] {
+			seen[r] = true
+			queue = append(queue, item{[]string{r}})
+		}
+	}
+	for len(queue) > 0 && len(out) < limit {
+		it := queue[0]
+		queue = queue[1:]
+		last := it.path[len(it.path)-1]
+		if last == id {
+			out = append(out, it.path)
+			continue
+		}
+		p := l.Get(last)
+		deps := append([]string(nil), p.Deps...)
+		sort.Strings(deps)
+		for _, d := range deps {
+			if seen[d] && d != id {
+				continue
+			}
+			if l.Get(d) == nil {
+				continue
+			}
+			seen[d] = true
+			np := append(append([]string(nil), it.path...), d)
+			queue = append(queue, item{np})
+		}
+	}
+	return out
+}
