@@ -5,9 +5,12 @@
 package deps
 
 import (
+	"path"
 	"sort"
+	"strings"
 
 	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/walk"
 )
 
 // OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field).
@@ -59,6 +62,11 @@ type Package struct {
 	// Deps are the IDs of the packages this one depends on.
 	Deps   []string       `json:"deps,omitempty"`
 	Source model.Location `json:"source"`
+	// Local is true for code that does not come from a registry: workspace
+	// members, linked or file: directories. Local packages are part of the
+	// graph (paths run through them) but are never matched against
+	// advisories: their name may be anyone's.
+	Local bool `json:"local,omitempty"`
 }
 
 // Lockfile is everything one dependency file pins.
@@ -81,6 +89,10 @@ type Lockfile struct {
 	// Workspaces maps a member directory to the IDs of its direct
 	// dependencies, for monorepos where one lockfile governs many packages.
 	Workspaces map[string][]string `json:"workspaces,omitempty"`
+	// Warnings are problems met while parsing that did not stop it, such as
+	// dependencies naming packages the lockfile does not hold (those edges
+	// are dropped). The scan turns them into warnings on the file.
+	Warnings []string `json:"warnings,omitempty"`
 
 	byID map[string]*Package
 }
@@ -136,4 +148,15 @@ func (l *Lockfile) Paths(id string, roots []string, limit int) [][]string {
 		}
 	}
 	return out
+}
+
+// Dir is the directory of a slash-separated file path relative to the scan
+// root: "." at the root, and for a file at the top of a zip the archive
+// itself with its separator ("fn.zip!/package.json" → "fn.zip!/"), the
+// convention the extractors use for code directories.
+func Dir(file string) string {
+	if i := strings.LastIndex(file, walk.ArchiveSep); i >= 0 && !strings.Contains(file[i+len(walk.ArchiveSep):], "/") {
+		return file[:i+len(walk.ArchiveSep)]
+	}
+	return path.Dir(file)
 }

@@ -41,6 +41,8 @@ func (t *template) apiEvent(tr *model.Trigger, p *cfgtree.Node) {
 	if private {
 		setDetail(tr, "private", "true")
 	}
+	t.restCors(tr, props.Get("Cors"))
+	t.apiValidation(tr, p)
 	t.applyAuth(tr, own.Get("Authorizer"), auth, apiKey, private)
 }
 
@@ -60,6 +62,7 @@ func (t *template) httpAPIEvent(tr *model.Trigger, p *cfgtree.Node) {
 	api := t.apiRef(p.Get("ApiId"), implicitHTTPAPI)
 	setDetail(tr, "api", api.Name())
 	props := mergeGlobals(t.root.Path("Globals", "HttpApi"), t.apiProps(api, "AWS::Serverless::HttpApi"))
+	t.corsConfig(tr, props.Get("CorsConfiguration"))
 	t.applyAuth(tr, p.Path("Auth", "Authorizer"), props.Get("Auth"), false, false)
 }
 

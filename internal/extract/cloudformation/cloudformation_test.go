@@ -103,6 +103,7 @@ func TestGolden(t *testing.T) {
 		{"missing-code", "missing-code", extract.Vars{}},
 		{"broken", "broken", extract.Vars{}},
 		{"ignored", "ignored", extract.Vars{}},
+		{"access-facts", "access-facts", extract.Vars{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

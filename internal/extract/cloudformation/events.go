@@ -55,6 +55,7 @@ func (t *template) samEvent(f *model.Function, tr *model.Trigger, typ string, p 
 		tr.Type = "sqs"
 		detail("queue", p.Get("Queue"))
 		detail("batch_size", p.Get("BatchSize"))
+		detail("maximum_concurrency", p.Path("ScalingConfig", "MaximumConcurrency"))
 	case "SNS":
 		tr.Type = "sns"
 		detail("topic", p.Get("Topic"))

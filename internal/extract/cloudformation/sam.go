@@ -102,7 +102,9 @@ func (t *template) functionURL(f *model.Function, cfg *cfgtree.Node, line int) {
 		line = cfg.Line
 	}
 	authType := t.ev.Eval(cfg.Get("AuthType"))
-	f.Triggers = append(f.Triggers, urlTrigger(authType, t.loc(line)))
+	tr := urlTrigger(authType, t.loc(line))
+	t.corsConfig(&tr, cfg.Get("Cors"))
+	f.Triggers = append(f.Triggers, tr)
 }
 
 // urlTrigger is a Lambda function URL: AuthType NONE is public.

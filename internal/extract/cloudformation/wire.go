@@ -142,6 +142,7 @@ func (t *template) wireEventSourceMapping(en cfgtree.Entry, p *cfgtree.Node) {
 	setDetail(&tr, "topics", t.detail(p.Get("Topics")))
 	setDetail(&tr, "queues", t.detail(p.Get("Queues")))
 	setDetail(&tr, "batch_size", t.detail(p.Get("BatchSize")))
+	setDetail(&tr, "maximum_concurrency", t.detail(p.Path("ScalingConfig", "MaximumConcurrency")))
 	setDetail(&tr, "starting_position", t.detail(p.Get("StartingPosition")))
 	if enabled := t.ev.Eval(p.Get("Enabled")); enabled.Resolved && strings.EqualFold(enabled.Text, "false") {
 		setDetail(&tr, "enabled", "false")
@@ -152,5 +153,6 @@ func (t *template) wireEventSourceMapping(en cfgtree.Entry, p *cfgtree.Node) {
 // wireURL reads an AWS::Lambda::Url.
 func (t *template) wireURL(en cfgtree.Entry, p *cfgtree.Node) {
 	tr := urlTrigger(t.ev.Eval(p.Get("AuthType")), t.loc(en.Line))
+	t.corsConfig(&tr, p.Get("Cors"))
 	t.addTrigger(t.ev.Eval(p.Get("TargetFunctionArn")), tr)
 }

@@ -28,6 +28,9 @@ func (t *template) wireRestMethod(en cfgtree.Entry, p *cfgtree.Node) {
 	if private {
 		setDetail(&tr, "private", "true")
 	}
+	if p.Get("RequestValidatorId") != nil {
+		setDetail(&tr, detailValidation, "validator")
+	}
 	t.applyRouteAuth(&tr, p.Get("AuthorizationType"), boolProp(t.ev, p.Get("ApiKeyRequired")), private)
 	t.addTrigger(t.ev.Eval(p.Path("Integration", "Uri")), tr)
 }

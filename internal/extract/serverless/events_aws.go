@@ -17,7 +17,7 @@ type eventSpec struct {
 // awsEvents are the non-HTTP AWS event sources.
 var awsEvents = map[string]eventSpec{
 	"s3":                   {typ: "s3", short: "bucket", keys: []string{"bucket", "event", "existing", "forceDeploy"}},
-	"sqs":                  {typ: "sqs", short: "arn", keys: []string{"arn", "batchSize", "maximumBatchingWindow", "functionResponseType", "enabled"}},
+	"sqs":                  {typ: "sqs", short: "arn", keys: []string{"arn", "batchSize", "maximumBatchingWindow", "maximumConcurrency", "functionResponseType", "enabled"}},
 	"sns":                  {typ: "sns", short: "topic", keys: []string{"arn", "topicName", "filterPolicyScope"}},
 	"stream":               {typ: "stream", short: "arn", keys: []string{"arn", "type", "batchSize", "startingPosition", "enabled"}},
 	"schedule":             {typ: "schedule", short: "rate", keys: []string{"rate", "enabled", "name", "method", "timezone"}},

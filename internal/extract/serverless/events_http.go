@@ -33,7 +33,9 @@ func (b *builder) httpEvent(v *cfgtree.Node, d *details) model.Trigger {
 	}
 	if cors := v.Get("cors"); isSet(cors) {
 		d.put("cors", corsText(cors, d))
+		corsCredentials(cors, d)
 	}
+	requestValidation(v, d)
 	t.Auth = authNone
 	switch a := v.Get("authorizer"); {
 	case isSet(a):
@@ -61,7 +63,7 @@ func corsText(cors *cfgtree.Node, d *details) string {
 	if v, ok := cors.Bool(); ok {
 		return map[bool]string{true: "true", false: "false"}[v]
 	}
-	for _, k := range []string{"origins", "origin"} {
+	for _, k := range []string{"origins", "origin", "allowedOrigins"} {
 		if o := cors.Get(k); isSet(o) {
 			if o.Kind == cfgtree.Seq {
 				return strings.Join(d.list(o), ", ")
@@ -115,6 +117,7 @@ func (b *builder) httpAPIEvent(v *cfgtree.Node, d *details) model.Trigger {
 		d.put("method", strings.ToUpper(d.set("method", v.Get("method"))))
 		d.set("path", v.Get("path"))
 	}
+	b.httpAPICors(d)
 	t.Auth = authNone
 	if a := v.Get("authorizer"); isSet(a) {
 		t.Auth = b.httpAPIAuthorizer(a, d)
@@ -262,6 +265,7 @@ func (b *builder) functionURL() (model.Trigger, bool) {
 		}
 		if cors := u.Get("cors"); isSet(cors) {
 			d.put("cors", corsText(cors, d))
+			corsCredentials(cors, d)
 		}
 		d.set("invokeMode", u.Get("invokeMode"))
 	}
