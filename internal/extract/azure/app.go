@@ -76,8 +76,9 @@ func (a *app) path(rel string) string {
 }
 
 // functionDirs lists the names of the app's sub-directories that hold a
-// function.json, in path order. Installed dependencies, archive mounts and
-// nested apps (a sub-directory with its own host.json) are left out.
+// function.json, in path order. Installed dependencies and archive mounts
+// are left out. A function folder that also holds a host.json is still a
+// function: the Functions host reads only the app root's host.json.
 func (a *app) functionDirs() []string {
 	prefix := a.path("")
 	var dirs []string
@@ -87,10 +88,21 @@ func (a *app) functionDirs() []string {
 		if !ok || file != functionFile || d == "" || d == "node_modules" || strings.HasSuffix(d, "!") {
 			continue
 		}
-		if a.tree.Exists(a.path(d + "/" + hostFile)) {
-			continue
-		}
 		dirs = append(dirs, d)
 	}
 	return dirs
+}
+
+// codeDefinedModel names the programming model of an app that declares its
+// functions in code (Python v2 decorators in function_app.py, the Node.js v4
+// app.http(...) registrations), or "" for the function.json model.
+func (a *app) codeDefinedModel() string {
+	if a.tree.Exists(a.path("function_app.py")) {
+		return "Python v2 programming model (function_app.py)"
+	}
+	pkg, err := a.tree.ReadFile(a.path("package.json"))
+	if err == nil && strings.Contains(string(pkg), `"@azure/functions"`) && strings.Contains(string(pkg), `"main"`) {
+		return "Node.js v4 programming model (app.http(...) registrations in code)"
+	}
+	return ""
 }

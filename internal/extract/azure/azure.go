@@ -53,12 +53,23 @@ func (*Extractor) Extract(ctx context.Context, in *extract.Input, out *extract.R
 	if err != nil {
 		return fmt.Errorf("parse %s: %w", in.File.Path, err)
 	}
+	if parent, ok := strayHost(in.Tree, in.File.Path); ok {
+		out.Warn(name, in.File.Path, 0, "config", fmt.Sprintf(
+			"host.json inside the function folder of the app at %s is ignored (the Functions host reads only the app root's host.json); the function is mapped as part of that app", parent))
+		return nil
+	}
 	a := newApp(in.Tree, in.File.Path, h)
 	dirs := a.functionDirs()
 	if !h.azure && len(dirs) == 0 {
 		return nil
 	}
 	a.warnHost(out)
+	if len(dirs) == 0 {
+		if model := a.codeDefinedModel(); model != "" {
+			problem(out, in.File.Path, 0, "unsupported", fmt.Sprintf(
+				"this app uses the %s: its functions are declared in code, not in function.json files, and are not in the function map yet", model))
+		}
+	}
 	a.settings = readSettings(in.Tree, a.path(settingsFile), out)
 	n := 0
 	for _, d := range dirs {
@@ -72,6 +83,21 @@ func (*Extractor) Extract(ctx context.Context, in *extract.Input, out *extract.R
 	}
 	out.Manifests = append(out.Manifests, model.Manifest{File: in.File.Path, Kind: model.Azure, Service: a.name, Functions: n})
 	return nil
+}
+
+// strayHost reports whether the host.json at p sits in a function folder
+// (beside a function.json) whose parent directory is an app, returning the
+// parent app's host.json.
+func strayHost(t *walk.Tree, p string) (string, bool) {
+	dir := path.Dir(p)
+	if dir == "." || strings.HasSuffix(dir, "!") || !t.Exists(dir+"/"+functionFile) {
+		return "", false
+	}
+	parent := path.Dir(dir) + "/" + hostFile
+	if path.Dir(dir) == "." {
+		parent = hostFile
+	}
+	return parent, t.Exists(parent)
 }
 
 // problem records an error-level Problem met while reading file.

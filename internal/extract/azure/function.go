@@ -20,6 +20,9 @@ func (a *app) function(dir string, out *extract.Result) *model.Function {
 		return nil
 	}
 	runtime, lang := workerRuntime(a.settings)
+	if lang == "" && a.host.custom { // local.settings.json is usually not committed
+		runtime, lang = langCustom, langCustom
+	}
 	scriptFile := root.GetFold("scriptFile").Str()
 	entry := root.GetFold("entryPoint").Str()
 	s := a.resolveScript(fnDir, lang, scriptFile)

@@ -23,8 +23,15 @@ type host struct {
 	// timeoutErr describes a functionTimeout clad could not read.
 	timeoutErr  string
 	timeoutLine int
-	// customExe is customHandler.description.defaultExecutablePath.
-	customExe string
+	// custom is true when host.json configures a custom handler
+	// (customHandler, or the older httpWorker).
+	custom bool
+	// customExe is customHandler.description.defaultExecutablePath;
+	// customWorker its defaultWorkerPath and customArgs its arguments (an
+	// interpreter such as node or python runs the worker file or module).
+	customExe    string
+	customWorker string
+	customArgs   []string
 }
 
 // parseHost reads host.json. Keys are matched case-insensitively, as the
@@ -38,11 +45,27 @@ func parseHost(data []byte) (*host, error) {
 	if root.Kind != cfgtree.Map {
 		return h, nil
 	}
-	h.azure = anyKey(root, "version", "extensionBundle", "functionTimeout", "extensions", "customHandler", "managedDependency")
+	h.azure = anyKey(root, "version", "extensionBundle", "functionTimeout", "extensions", "customHandler", "httpWorker", "managedDependency")
 	h.readRoutePrefix(root)
 	h.readTimeout(root.GetFold("functionTimeout"))
-	h.customExe = fold(root, "customHandler", "description", "defaultExecutablePath").Str()
+	h.readCustomHandler(root)
 	return h, nil
+}
+
+// readCustomHandler reads customHandler.description (or the older
+// httpWorker.description): the executable, the worker file, the arguments.
+func (h *host) readCustomHandler(root *cfgtree.Node) {
+	for _, key := range []string{"customHandler", "httpWorker"} {
+		d := fold(root, key, "description")
+		if root.GetFold(key) == nil {
+			continue
+		}
+		h.custom = true
+		h.customExe = d.GetFold("defaultExecutablePath").Str()
+		h.customWorker = d.GetFold("defaultWorkerPath").Str()
+		h.customArgs = d.GetFold("arguments").Strings()
+		return
+	}
 }
 
 // readRoutePrefix takes extensions.http.routePrefix (version 2.0) or

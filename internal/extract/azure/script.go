@@ -102,14 +102,52 @@ func (a *app) tsSource(built string) string {
 }
 
 // customHandler resolves the executable host.json names for a custom
-// handler: the file itself, or the Go main package that builds it.
+// handler: the file itself, or the Go main package that builds it. When the
+// executable is an interpreter (node, python…), the code is its worker file
+// (defaultWorkerPath) or the script or module in its arguments
+// ("-m uvicorn handler:app" → handler.py).
 func (a *app) customHandler() script {
 	exe := a.host.customExe
 	if exe == "" {
 		return script{status: model.HandlerUnresolved, lang: langCustom}
 	}
+	if interpreters[strings.TrimSuffix(path.Base(exe), ".exe")] {
+		if f := a.interpretedCode(); f != "" {
+			return script{file: f, status: model.HandlerResolved, lang: langCustom}
+		}
+		return script{status: model.HandlerUnresolved, lang: langCustom}
+	}
 	r := handler.Resolve(a.tree, a.dir, "provided", exe)
 	return script{file: r.File, status: r.Status, lang: langCustom}
+}
+
+// interpreters run a custom handler's code rather than being it.
+var interpreters = map[string]bool{
+	"node": true, "nodejs": true, "python": true, "python3": true, "deno": true, "bun": true,
+	"java": true, "dotnet": true, "php": true, "ruby": true, "pwsh": true,
+}
+
+// interpretedCode finds the file an interpreter runs for a custom handler.
+func (a *app) interpretedCode() string {
+	cands := []string{a.host.customWorker}
+	for _, arg := range a.host.customArgs {
+		if strings.HasPrefix(arg, "-") {
+			continue
+		}
+		cands = append(cands, arg)
+		if mod, _, ok := strings.Cut(arg, ":"); ok { // uvicorn/gunicorn "module:app"
+			cands = append(cands, strings.ReplaceAll(mod, ".", "/")+".py")
+		}
+	}
+	for _, c := range cands {
+		if c == "" || strings.ContainsAny(c, "%{$") {
+			continue
+		}
+		if p := handler.Join(a.dir, c); a.tree.Exists(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // firstExisting returns the first of names, relative to dir, that exists.

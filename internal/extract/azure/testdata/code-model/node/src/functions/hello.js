@@ -1,0 +1,3 @@
+const { app } = require('@azure/functions');
+
+app.http('hello', { methods: ['GET'], authLevel: 'anonymous', handler: async () => ({ body: 'hi' }) });
