@@ -4,7 +4,17 @@ package registry
 
 import (
 	"github.com/cladsec/clad/internal/detect"
+	"github.com/cladsec/clad/internal/detect/access/dos"
+	"github.com/cladsec/clad/internal/detect/access/eolruntime"
+	"github.com/cladsec/clad/internal/detect/access/exposure"
 	"github.com/cladsec/clad/internal/detect/access/handlermissing"
+	"github.com/cladsec/clad/internal/detect/access/isolation"
+	"github.com/cladsec/clad/internal/detect/access/managedpolicy"
+	"github.com/cladsec/clad/internal/detect/access/monitoring"
+	"github.com/cladsec/clad/internal/detect/access/notrigger"
+	"github.com/cladsec/clad/internal/detect/access/sharedrole"
+	"github.com/cladsec/clad/internal/detect/access/validation"
+	"github.com/cladsec/clad/internal/detect/access/wildcard"
 	"github.com/cladsec/clad/internal/finding"
 )
 
@@ -12,6 +22,16 @@ import (
 func All() []detect.Detector {
 	return []detect.Detector{
 		handlermissing.New(),
+		wildcard.New(),
+		sharedrole.New(),
+		managedpolicy.New(),
+		exposure.New(),
+		validation.New(),
+		isolation.New(),
+		dos.New(),
+		eolruntime.New(),
+		notrigger.New(),
+		monitoring.New(),
 	}
 }
 

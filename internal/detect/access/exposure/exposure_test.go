@@ -1,0 +1,15 @@
+package exposure_test
+
+import (
+	"flag"
+	"testing"
+
+	"github.com/cladsec/clad/internal/detect/access/accesstest"
+	"github.com/cladsec/clad/internal/detect/access/exposure"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestRules(t *testing.T) { accesstest.CheckRules(t, exposure.New()) }
+
+func TestFixtures(t *testing.T) { accesstest.Fixtures(t, *update, exposure.New()) }

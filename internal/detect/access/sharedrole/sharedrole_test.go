@@ -1,0 +1,15 @@
+package sharedrole_test
+
+import (
+	"flag"
+	"testing"
+
+	"github.com/cladsec/clad/internal/detect/access/accesstest"
+	"github.com/cladsec/clad/internal/detect/access/sharedrole"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestRules(t *testing.T) { accesstest.CheckRules(t, sharedrole.New()) }
+
+func TestFixtures(t *testing.T) { accesstest.Fixtures(t, *update, sharedrole.New()) }
