@@ -160,3 +160,36 @@ func Dir(file string) string {
 	}
 	return path.Dir(file)
 }
+
+// Governs reports whether the lockfile speaks for code in dir: dir is the
+// lockfile's directory or below it (within the same archive).
+func (l *Lockfile) Governs(dir string) bool {
+	return within(dir, l.Dir)
+}
+
+// RootsFor returns the direct dependencies that apply to code in dir: those
+// of the innermost workspace member containing dir (member is its
+// directory), else the project's Roots (member is "").
+func (l *Lockfile) RootsFor(dir string) (roots []string, member string) {
+	for m := range l.Workspaces {
+		if within(dir, m) && len(m) > len(member) {
+			member = m
+		}
+	}
+	if member == "" {
+		return l.Roots, ""
+	}
+	return l.Workspaces[member], member
+}
+
+// within reports whether dir is base or below it; base "." holds every
+// path outside archives, "fn.zip!/" everything in that archive.
+func within(dir, base string) bool {
+	switch {
+	case base == "." || base == "":
+		return !strings.Contains(dir, walk.ArchiveSep)
+	case strings.HasSuffix(base, walk.ArchiveSep):
+		return strings.HasPrefix(dir, base) || dir == strings.TrimSuffix(base, "/")
+	}
+	return dir == base || strings.HasPrefix(dir, base+"/")
+}
