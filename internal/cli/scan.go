@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/cladsec/clad/internal/config"
+	depslist "github.com/cladsec/clad/internal/deps/list"
 	"github.com/cladsec/clad/internal/detect/registry"
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/extract/list"
@@ -156,6 +157,7 @@ func planScan(target string, f *scanFlags, env Env) (*scanPlan, error) {
 	p.opts.Walk.Skip = cfg.Skip
 	p.opts.Extractors = list.All()
 	p.opts.Detectors = registry.All()
+	p.opts.Parsers = depslist.All()
 	return p, nil
 }
 

@@ -6,6 +6,7 @@ package detect
 import (
 	"context"
 
+	"github.com/cladsec/clad/internal/deps"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
 	"github.com/cladsec/clad/internal/walk"
@@ -30,6 +31,8 @@ type Input struct {
 	Tree    *walk.Tree
 	// Offline forbids network use.
 	Offline bool
+	// Lockfiles are the dependency files of the project with their graphs.
+	Lockfiles []*deps.Lockfile
 }
 
 // Functions returns the project's functions keyed by ID.

@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/cladsec/clad/internal/cfgtree"
+	"github.com/cladsec/clad/internal/deps"
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/finding"
@@ -30,6 +31,9 @@ type Options struct {
 	// Extractors and Detectors default to the registered lists.
 	Extractors []extract.Extractor
 	Detectors  []detect.Detector
+	// Parsers read dependency files; nil means none (the library checks
+	// then have nothing to match).
+	Parsers []deps.Parser
 }
 
 // Result is a finished scan before rendering.
@@ -37,6 +41,8 @@ type Result struct {
 	Project  *model.Project
 	Findings []finding.Finding
 	Problems []model.Problem
+	// Lockfiles are the dependency files found, with their graphs.
+	Lockfiles []*deps.Lockfile
 	// FilesScanned counts files the walker listed.
 	FilesScanned int
 	// Categories that ran.
@@ -62,12 +68,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Tree: tree, FilesScanned: len(tree.Files), Problems: append([]model.Problem(nil), tree.Problems...)}
+	var probs []model.Problem
 	ex := extractAll(ctx, tree, opts)
 	res.Problems = append(res.Problems, ex.Problems...)
 	res.Project = buildProject(tree, ex)
+	res.Lockfiles, probs = parseDeps(ctx, tree, opts.Parsers)
+	res.Problems = append(res.Problems, probs...)
 	res.Categories = categories(opts.Categories)
-	findings, probs := runDetectors(ctx, &detect.Input{Project: res.Project, Tree: tree, Offline: opts.Offline}, opts.Detectors, res.Categories)
-	res.Findings = findings
+	in := &detect.Input{Project: res.Project, Tree: tree, Offline: opts.Offline, Lockfiles: res.Lockfiles}
+	res.Findings, probs = runDetectors(ctx, in, opts.Detectors, res.Categories)
 	res.Problems = append(res.Problems, probs...)
 	sortProblems(res.Problems)
 	return res, ctx.Err()

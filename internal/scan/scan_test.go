@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	depslist "github.com/cladsec/clad/internal/deps/list"
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/extract/list"
@@ -321,5 +322,39 @@ func TestMissingTarget(t *testing.T) {
 	_, err := Run(context.Background(), Options{Target: filepath.Join(t.TempDir(), "nope")})
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestDependencyFilesAreParsed(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"serverless.yml": service, "src/api.js": "", "src/worker.js": "",
+		"package-lock.json": `{"name": "shop", "lockfileVersion": 3, "packages": {
+  "": {"name": "shop", "dependencies": {"left-pad": "^1.3.0"}},
+  "node_modules/left-pad": {"version": "1.3.0", "license": "WTFPL"}}}`,
+		"tools/requirements.txt":   "requests==\n",
+		"broken/package-lock.json": `{"lockfileVersion": 3, "packages": {`,
+	})
+	res, err := Run(context.Background(), Options{Target: dir, Extractors: list.All(), Parsers: depslist.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	var files []string
+	for _, lf := range res.Lockfiles {
+		files = append(files, lf.File)
+	}
+	if d := cmp.Diff([]string{"package-lock.json", "tools/requirements.txt"}, files); d != "" {
+		t.Fatalf("lockfiles (-want +got):\n%s", d)
+	}
+	lf := res.Lockfiles[0]
+	if len(lf.Packages) != 1 || lf.Packages[0].Name != "left-pad" || lf.Packages[0].Version != "1.3.0" {
+		t.Errorf("packages = %+v", lf.Packages)
+	}
+	var broken bool
+	for _, p := range res.Problems {
+		broken = broken || (p.File == "broken/package-lock.json" && p.Level == model.LevelError)
+	}
+	if !broken {
+		t.Errorf("broken lockfile not reported: %+v", res.Problems)
 	}
 }
