@@ -284,6 +284,7 @@ func summarize(res *scan.Result, rep *report.Report, suppressed int, failOn find
 	for _, c := range res.Categories {
 		s.Categories = append(s.Categories, string(c))
 	}
+	s.NotRun = res.NotRun
 	for _, f := range rep.Findings {
 		s.BySeverity[f.Severity.String()]++
 		s.ByCategory[string(f.Category)]++

@@ -33,6 +33,15 @@ type Input struct {
 	Offline bool
 	// Lockfiles are the dependency files of the project with their graphs.
 	Lockfiles []*deps.Lockfile
+	// AdvisoryDir is the advisory database directory ("" = the default).
+	AdvisoryDir string
+	// NotRun records a check that could not run and why (for example
+	// library checks without advisory data); the report says so instead of
+	// implying "no findings". Never nil during Detect.
+	NotRun func(reason string)
+	// Warn records a problem that did not stop the detector. Never nil
+	// during Detect.
+	Warn func(p model.Problem)
 }
 
 // Functions returns the project's functions keyed by ID.

@@ -34,6 +34,8 @@ type Options struct {
 	// Parsers read dependency files; nil means none (the library checks
 	// then have nothing to match).
 	Parsers []deps.Parser
+	// AdvisoryDir is the advisory database directory ("" = the default).
+	AdvisoryDir string
 }
 
 // Result is a finished scan before rendering.
@@ -47,6 +49,8 @@ type Result struct {
 	FilesScanned int
 	// Categories that ran.
 	Categories []finding.Category
+	// NotRun explains checks that could not run.
+	NotRun []string
 	// Tree stays open for suppression (inline comments) and reporters;
 	// call Close when done.
 	Tree *walk.Tree
@@ -75,7 +79,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Lockfiles, probs = parseDeps(ctx, tree, opts.Parsers)
 	res.Problems = append(res.Problems, probs...)
 	res.Categories = categories(opts.Categories)
-	in := &detect.Input{Project: res.Project, Tree: tree, Offline: opts.Offline, Lockfiles: res.Lockfiles}
+	in := &detect.Input{
+		Project: res.Project, Tree: tree, Offline: opts.Offline, Lockfiles: res.Lockfiles, AdvisoryDir: opts.AdvisoryDir,
+		NotRun: func(reason string) { res.NotRun = append(res.NotRun, reason) },
+		Warn:   func(p model.Problem) { res.Problems = append(res.Problems, p) },
+	}
 	res.Findings, probs = runDetectors(ctx, in, opts.Detectors, res.Categories)
 	res.Problems = append(res.Problems, probs...)
 	sortProblems(res.Problems)
