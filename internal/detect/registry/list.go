@@ -15,12 +15,15 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/sharedrole"
 	"github.com/cladsec/clad/internal/detect/access/validation"
 	"github.com/cladsec/clad/internal/detect/access/wildcard"
+	"github.com/cladsec/clad/internal/detect/code"
+	"github.com/cladsec/clad/internal/detect/data/secrets"
 	"github.com/cladsec/clad/internal/finding"
 )
 
 // All returns every detector, in a fixed order.
 func All() []detect.Detector {
 	return []detect.Detector{
+		code.New(),
 		handlermissing.New(),
 		wildcard.New(),
 		sharedrole.New(),
@@ -32,6 +35,7 @@ func All() []detect.Detector {
 		eolruntime.New(),
 		notrigger.New(),
 		monitoring.New(),
+		secrets.New(),
 	}
 }
 

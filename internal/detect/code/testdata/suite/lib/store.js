@@ -1,0 +1,3 @@
+exports.wipe = async function wipe() {
+  return true;
+};

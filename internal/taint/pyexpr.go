@@ -1,0 +1,238 @@
+package taint
+
+import (
+	"strings"
+
+	ts "github.com/tree-sitter/go-tree-sitter"
+)
+
+// The Python front-end: expressions and patterns.
+
+func (l *pyLower) expr(n *ts.Node) Expr {
+	if n == nil || !l.spend() || l.depth > maxNest {
+		return nil
+	}
+	l.depth++
+	defer func() { l.depth-- }()
+	nd := l.node(n)
+	switch k := l.kind(n); k {
+	case "identifier":
+		return &Ident{Node: nd, Name: l.text(n)}
+	case "string":
+		return l.str(n)
+	case "concatenated_string":
+		t := &Template{Node: nd}
+		for _, c := range l.named(n) {
+			t.Parts = append(t.Parts, l.str(&c))
+		}
+		return t
+	case "integer", "float":
+		return &Lit{Node: nd, Kind: LitNumber, Val: l.text(n)}
+	case "true", "false":
+		return &Lit{Node: nd, Kind: LitBool, Val: strings.Title(k)}
+	case "none":
+		return &Lit{Node: nd, Kind: LitNull, Val: "None"}
+	case "attribute":
+		return &Member{Node: nd, X: l.expr(field(n, "object")), Name: l.text(field(n, "attribute"))}
+	case "subscript":
+		return l.subscript(n)
+	case "call":
+		return l.call(n)
+	case "binary_operator":
+		return &Binary{Node: nd, Op: strings.TrimSpace(l.text(field(n, "operator"))), L: l.expr(field(n, "left")), R: l.expr(field(n, "right"))}
+	case "boolean_operator":
+		return &Binary{Node: nd, Op: strings.TrimSpace(l.text(field(n, "operator"))), L: l.expr(field(n, "left")), R: l.expr(field(n, "right"))}
+	case "not_operator":
+		return &Unary{Node: nd, Op: "not", X: l.expr(field(n, "argument"))}
+	case "unary_operator":
+		return &Unary{Node: nd, Op: l.text(field(n, "operator")), X: l.expr(field(n, "argument"))}
+	case "comparison_operator":
+		return l.comparison(n)
+	case "conditional_expression":
+		kids := l.named(n)
+		if len(kids) < 3 {
+			return &Opaque{Node: nd}
+		}
+		return &Cond{Node: nd, Then: l.expr(&kids[0]), Test: l.expr(&kids[1]), Else: l.expr(&kids[2])}
+	case "lambda":
+		return &FuncLit{Node: nd, F: l.function(n)}
+	case "list", "tuple", "set", "expression_list":
+		a := &Array{Node: nd}
+		for _, c := range l.named(n) {
+			a.Elems = append(a.Elems, l.expr(&c))
+		}
+		return a
+	case "dictionary":
+		return l.dict(n)
+	case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
+		return l.comp(n)
+	case "parenthesized_expression":
+		return l.expr(l.first(n))
+	case "await":
+		return &Unary{Node: nd, Op: "await", X: l.expr(l.first(n))}
+	case "named_expression":
+		return &AssignX{Node: nd, Target: l.pattern(field(n, "name")), Op: "=", Value: l.expr(field(n, "value"))}
+	case "list_splat", "dictionary_splat":
+		return &Spread{Node: nd, X: l.expr(l.first(n))}
+	case "keyword_argument":
+		return l.expr(field(n, "value"))
+	}
+	o := &Opaque{Node: nd}
+	for _, c := range l.named(n) {
+		if e := l.expr(&c); e != nil {
+			o.Kids = append(o.Kids, e)
+		}
+	}
+	return o
+}
+
+// str lowers a string literal; an f-string becomes a template.
+func (l *pyLower) str(n *ts.Node) Expr {
+	nd := l.node(n)
+	var parts []Expr
+	var sb strings.Builder
+	interp := false
+	for _, c := range l.named(n) {
+		switch l.kind(&c) {
+		case "string_content", "escape_sequence":
+			sb.WriteString(l.text(&c))
+			parts = append(parts, &Lit{Node: l.node(&c), Kind: LitString, Val: l.text(&c)})
+		case "interpolation":
+			interp = true
+			parts = append(parts, l.expr(field(&c, "expression")))
+		}
+	}
+	if interp {
+		return &Template{Node: nd, Parts: parts}
+	}
+	return &Lit{Node: nd, Kind: LitString, Val: sb.String()}
+}
+
+// subscript lowers x['k'] to a named member, x[i] to an indexed one.
+func (l *pyLower) subscript(n *ts.Node) Expr {
+	nd := l.node(n)
+	x := l.expr(field(n, "value"))
+	idx := field(n, "subscript")
+	if l.kind(idx) == "string" {
+		if s, ok := l.str(idx).(*Lit); ok {
+			return &Member{Node: nd, X: x, Name: s.Val}
+		}
+	}
+	if l.kind(idx) == "slice" {
+		return &Call{Node: nd, Fn: &Member{Node: nd, X: x, Name: "slice"}}
+	}
+	return &Member{Node: nd, X: x, Index: l.expr(idx)}
+}
+
+// call lowers a call with positional, keyword and splat arguments.
+func (l *pyLower) call(n *ts.Node) Expr {
+	c := &Call{Node: l.node(n), Fn: l.expr(field(n, "function"))}
+	args := field(n, "arguments")
+	if l.kind(args) == "generator_expression" {
+		c.Args = []Expr{l.expr(args)}
+		return c
+	}
+	for _, a := range l.named(args) {
+		switch l.kind(&a) {
+		case "keyword_argument":
+			c.KW = append(c.KW, KwArg{Name: l.text(field(&a, "name")), Value: l.expr(field(&a, "value"))})
+		case "dictionary_splat":
+			c.KW = append(c.KW, KwArg{Value: l.expr(l.first(&a))})
+		default:
+			c.Args = append(c.Args, l.expr(&a))
+		}
+	}
+	return c
+}
+
+// comparison lowers a == b, x in y, x not in y, a is b (chains keep the
+// first comparison).
+func (l *pyLower) comparison(n *ts.Node) Expr {
+	nd := l.node(n)
+	kids := l.named(n)
+	if len(kids) < 2 {
+		return &Opaque{Node: nd}
+	}
+	var ops []string
+	for _, c := range all(n) {
+		if !c.IsNamed() {
+			ops = append(ops, l.kind(&c))
+		}
+	}
+	op := strings.Join(ops, " ")
+	if len(kids) > 2 && len(ops) > 0 {
+		op = ops[0]
+		if op == "not" || op == "is" {
+			op = strings.Join(ops[:min(2, len(ops))], " ")
+		}
+	}
+	return &Binary{Node: nd, Op: op, L: l.expr(&kids[0]), R: l.expr(&kids[1])}
+}
+
+func (l *pyLower) dict(n *ts.Node) Expr {
+	o := &Object{Node: l.node(n)}
+	for _, c := range l.named(n) {
+		nd := l.node(&c)
+		switch l.kind(&c) {
+		case "pair":
+			p := &Prop{Node: nd, Value: l.expr(field(&c, "value"))}
+			k := field(&c, "key")
+			if lit, ok := l.str(k).(*Lit); ok && l.kind(k) == "string" {
+				p.Key = lit.Val
+			} else {
+				p.KeyX = l.expr(k)
+			}
+			o.Props = append(o.Props, p)
+		case "dictionary_splat":
+			o.Props = append(o.Props, &Prop{Node: nd, Spread: true, Value: l.expr(l.first(&c))})
+		}
+	}
+	return o
+}
+
+func (l *pyLower) comp(n *ts.Node) Expr {
+	c := &Comp{Node: l.node(n)}
+	body := field(n, "body")
+	if l.kind(body) == "pair" {
+		c.Key = l.expr(field(body, "key"))
+		c.Elem = l.expr(field(body, "value"))
+	} else {
+		c.Elem = l.expr(body)
+	}
+	for _, k := range l.named(n) {
+		switch l.kind(&k) {
+		case "for_in_clause":
+			c.Binds = append(c.Binds, CompFor{Target: l.pattern(field(&k, "left")), Iter: l.expr(field(&k, "right"))})
+		case "if_clause":
+			c.Conds = append(c.Conds, l.expr(l.first(&k)))
+		}
+	}
+	return c
+}
+
+// pattern lowers an assignment target.
+func (l *pyLower) pattern(n *ts.Node) Pattern {
+	if n == nil {
+		return nil
+	}
+	nd := l.node(n)
+	switch l.kind(n) {
+	case "identifier":
+		return &PIdent{Node: nd, Name: l.text(n)}
+	case "attribute", "subscript":
+		return &PExpr{Node: nd, X: l.expr(n)}
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
+		p := &PArray{Node: nd}
+		for _, c := range l.named(n) {
+			if l.kind(&c) == "list_splat_pattern" {
+				p.Rest = l.pattern(l.first(&c))
+				continue
+			}
+			p.Elems = append(p.Elems, l.pattern(&c))
+		}
+		return p
+	case "parenthesized_expression":
+		return l.pattern(l.first(n))
+	}
+	return &PExpr{Node: nd, X: l.expr(n)}
+}
