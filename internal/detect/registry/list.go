@@ -9,6 +9,7 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/exposure"
 	"github.com/cladsec/clad/internal/detect/access/handlermissing"
 	"github.com/cladsec/clad/internal/detect/access/isolation"
+	"github.com/cladsec/clad/internal/detect/access/leastprivilege"
 	"github.com/cladsec/clad/internal/detect/access/managedpolicy"
 	"github.com/cladsec/clad/internal/detect/access/monitoring"
 	"github.com/cladsec/clad/internal/detect/access/notrigger"
@@ -31,6 +32,7 @@ func All() []detect.Detector {
 		exposure.New(),
 		validation.New(),
 		isolation.New(),
+		leastprivilege.New(),
 		dos.New(),
 		eolruntime.New(),
 		notrigger.New(),

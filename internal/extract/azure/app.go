@@ -92,17 +92,3 @@ func (a *app) functionDirs() []string {
 	}
 	return dirs
 }
-
-// codeDefinedModel names the programming model of an app that declares its
-// functions in code (Python v2 decorators in function_app.py, the Node.js v4
-// app.http(...) registrations), or "" for the function.json model.
-func (a *app) codeDefinedModel() string {
-	if a.tree.Exists(a.path("function_app.py")) {
-		return "Python v2 programming model (function_app.py)"
-	}
-	pkg, err := a.tree.ReadFile(a.path("package.json"))
-	if err == nil && strings.Contains(string(pkg), `"@azure/functions"`) && strings.Contains(string(pkg), `"main"`) {
-		return "Node.js v4 programming model (app.http(...) registrations in code)"
-	}
-	return ""
-}

@@ -1,7 +1,10 @@
 // Package azure extracts Azure Functions apps into the function map. An app
 // is a directory holding host.json; each of its sub-directories holding a
-// function.json is one function. App settings from local.settings.json
-// become every function's environment.
+// function.json is one function. Apps on the code-defined programming
+// models declare their functions in code instead: decorators in
+// function_app.py (Python v2) or app.http(...) registrations in the files
+// package.json "main" loads (Node.js v4). App settings from
+// local.settings.json become every function's environment.
 package azure
 
 import (
@@ -64,22 +67,25 @@ func (*Extractor) Extract(ctx context.Context, in *extract.Input, out *extract.R
 		return nil
 	}
 	a.warnHost(out)
-	if len(dirs) == 0 {
-		if model := a.codeDefinedModel(); model != "" {
-			problem(out, in.File.Path, 0, "unsupported", fmt.Sprintf(
-				"this app uses the %s: its functions are declared in code, not in function.json files, and are not in the function map yet", model))
-		}
-	}
 	a.settings = readSettings(in.Tree, a.path(settingsFile), out)
 	n := 0
+	seen := map[string]bool{}
 	for _, d := range dirs {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("extract %s: %w", in.File.Path, err)
 		}
 		if fn := a.function(d, out); fn != nil {
 			out.Functions = append(out.Functions, fn)
+			seen[fn.ID] = true
 			n++
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("extract %s: %w", in.File.Path, err)
+	}
+	for _, fn := range a.codeFunctions(out, seen) {
+		out.Functions = append(out.Functions, fn)
+		n++
 	}
 	out.Manifests = append(out.Manifests, model.Manifest{File: in.File.Path, Kind: model.Azure, Service: a.name, Functions: n})
 	return nil

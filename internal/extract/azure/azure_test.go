@@ -60,7 +60,8 @@ func writeTree(t *testing.T, files map[string]string) string {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"node-app", "python-app", "monorepo"} {
+	for _, name := range []string{"node-app", "python-app", "monorepo",
+		"code-model/py-v2", "code-model/py-anon", "code-model/py-asgi", "code-model/node-v4", "code-model/node-ts"} {
 		t.Run(name, func(t *testing.T) {
 			out, errs := run(t, filepath.Join("testdata", name))
 			for _, err := range errs {
@@ -71,7 +72,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", name+".json")
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "-")+".json")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)

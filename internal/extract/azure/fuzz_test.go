@@ -1,6 +1,7 @@
 package azure
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -76,6 +77,46 @@ func FuzzParseTimeSpan(f *testing.F) {
 		secs, unlimited, err := parseTimeSpan(s)
 		if secs < 0 || (err != nil && (secs != 0 || unlimited)) {
 			t.Fatalf("parseTimeSpan(%q) = %d, %v, %v", s, secs, unlimited, err)
+		}
+	})
+}
+
+// FuzzCodeModel feeds arbitrary function_app.py, package.json and
+// registration files through the code-defined models: nothing panics and
+// every function has a trigger, a resolved handler and lines inside its file.
+func FuzzCodeModel(f *testing.F) {
+	f.Add([]byte("import azure.functions as func\nfrom bp import bp\napp = func.FunctionApp()\napp.register_functions(bp)\n@app.route('x')\ndef x(r): pass\n"),
+		[]byte(`{"main": "src/*.js", "dependencies": {"@azure/functions": "^4"}}`),
+		[]byte("const { app } = require('@azure/functions');\napp.http('a', { authLevel: 'anonymous', handler: h });\nfunction h() {}\n"))
+	f.Add([]byte("app = func.AsgiFunctionApp(app=web, http_auth_level='ANONYMOUS')\n"), []byte(`{"main": 5}`), []byte("import { app } from '@azure/functions'; app.get(`x`, x); app.generic('g', {trigger: {type: 'q'}})"))
+	f.Add([]byte("@app.route(\n"), []byte("[]"), []byte("\xff"))
+	root := f.TempDir()
+	f.Fuzz(func(t *testing.T, py, pkg, js []byte) {
+		files := map[string][]byte{"host.json": []byte(`{"version": "2.0"}`), "function_app.py": py, "bp.py": py, "package.json": pkg, "src/a.js": js}
+		for p, data := range files {
+			full := filepath.Join(root, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(full, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tree, err := walk.Open(context.Background(), root, walk.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hf, _ := tree.Lookup("host.json")
+		out := &extract.Result{}
+		if err := New().Extract(context.Background(), &extract.Input{Tree: tree, File: hf}, out); err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		for _, fn := range out.Functions {
+			src := files[fn.File]
+			if fn.File == "" || len(fn.Triggers) != 1 || fn.HandlerStatus != "resolved" ||
+				fn.HandlerLine < 1 || fn.HandlerLine > bytes.Count(src, []byte("\n"))+1 {
+				t.Fatalf("bad function %+v", fn)
+			}
 		}
 	})
 }

@@ -7,22 +7,6 @@ import (
 
 // These cases come from trying clad on public Azure Functions apps.
 
-// TestCodeDefinedModelsAreReportedNotSilent: apps on the Python v2 or
-// Node.js v4 programming models declare functions in code; until they are
-// mapped, the scan must say so instead of reporting an empty, clean app.
-func TestCodeDefinedModelsAreReportedNotSilent(t *testing.T) {
-	for _, dir := range []string{"testdata/code-model/py", "testdata/code-model/node"} {
-		res, errs := run(t, dir)
-		if len(errs) != 0 || len(res.Functions) != 0 {
-			t.Fatalf("%s: errs %v, functions %d", dir, errs, len(res.Functions))
-		}
-		if len(res.Problems) != 1 || res.Problems[0].Level != "error" || res.Problems[0].Kind != "unsupported" ||
-			!strings.Contains(res.Problems[0].Message, "programming model") {
-			t.Errorf("%s: problems = %+v", dir, res.Problems)
-		}
-	}
-}
-
 // TestHostJSONInsideFunctionFolder: a stray host.json in a function folder
 // does not make a second app nor drop the function.
 func TestHostJSONInsideFunctionFolder(t *testing.T) {

@@ -104,6 +104,9 @@ func TestGolden(t *testing.T) {
 		{"broken", "broken", extract.Vars{}},
 		{"ignored", "ignored", extract.Vars{}},
 		{"access-facts", "access-facts", extract.Vars{}},
+		{"sam-authorizers", "sam-authorizers", extract.Vars{}},
+		{"cfn-routes", "cfn-routes", extract.Vars{}},
+		{"code-paths", "code-paths", extract.Vars{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -73,10 +73,20 @@ func (t *template) layers(f *model.Function, n *cfgtree.Node) []string {
 	}
 	var out []string
 	for _, v := range t.ev.Eval(n).Flat() {
-		if !v.Resolved {
+		if !v.Resolved && !t.templateLayer(v) {
 			unresolved(f, "layers")
 		}
 		out = append(out, v.Text)
 	}
 	return out
+}
+
+// layerTypes are the resources that publish a layer version.
+var layerTypes = map[string]bool{"AWS::Serverless::LayerVersion": true, "AWS::Lambda::LayerVersion": true}
+
+// templateLayer reports a reference to a layer the template itself
+// publishes (!Ref MyLayer, !GetAtt MyLayer.LayerVersionArn): it names one
+// known layer, whose content is in the template's tree.
+func (t *template) templateLayer(v Value) bool {
+	return v.Ref != "" && !v.Unknown && layerTypes[t.typeOf(v.Ref)]
 }

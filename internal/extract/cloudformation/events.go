@@ -54,15 +54,15 @@ func (t *template) samEvent(f *model.Function, tr *model.Trigger, typ string, p 
 	case "SQS":
 		tr.Type = "sqs"
 		detail("queue", p.Get("Queue"))
-		detail("batch_size", p.Get("BatchSize"))
-		detail("maximum_concurrency", p.Path("ScalingConfig", "MaximumConcurrency"))
+		detail("batchSize", p.Get("BatchSize"))
+		detail("maximumConcurrency", p.Path("ScalingConfig", "MaximumConcurrency"))
 	case "SNS":
 		tr.Type = "sns"
 		detail("topic", p.Get("Topic"))
 	case "Kinesis", "DynamoDB":
 		tr.Type = strings.ToLower(typ)
 		detail("stream", p.Get("Stream"))
-		detail("starting_position", p.Get("StartingPosition"))
+		detail("startingPosition", p.Get("StartingPosition"))
 	case "Schedule", "ScheduleV2":
 		t.scheduleEvent(tr, p)
 	case "EventBridgeRule", "CloudWatchEvent":
@@ -73,11 +73,11 @@ func (t *template) samEvent(f *model.Function, tr *model.Trigger, typ string, p 
 		detail("bus", p.Get("EventBusName"))
 	case "CloudWatchLogs":
 		tr.Type = "cloudwatchLog"
-		detail("log_group", p.Get("LogGroupName"))
+		detail("logGroup", p.Get("LogGroupName"))
 		detail("filter", p.Get("FilterPattern"))
 	case "Cognito":
 		tr.Type = "cognito"
-		detail("user_pool", p.Get("UserPool"))
+		detail("pool", p.Get("UserPool"))
 		detail("trigger", p.Get("Trigger"))
 	case "IoTRule":
 		tr.Type = "iot"

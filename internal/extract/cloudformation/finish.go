@@ -6,8 +6,9 @@ import (
 	"github.com/cladsec/clad/internal/model"
 )
 
-// httpLike are the trigger types whose auth Function.Auth summarises.
-var httpLike = map[string]bool{"http": true, "httpApi": true, "websocket": true, "alb": true, "url": true}
+// httpLike are the trigger types whose auth Function.Auth summarises (an
+// authorizer function reads every request's credentials).
+var httpLike = map[string]bool{"http": true, "httpApi": true, "websocket": true, "alb": true, "url": true, typeAuthorizer: true}
 
 // authRank orders auth kinds from weakest to strongest.
 var authRank = map[string]int{
@@ -18,7 +19,7 @@ var authRank = map[string]int{
 // principalTriggers are the trigger types a service principal's permission
 // merely enables; such a permission adds nothing once the trigger is known.
 var principalTriggers = map[string][]string{
-	"apigateway.amazonaws.com":           {"http", "httpApi", "websocket"},
+	"apigateway.amazonaws.com":           {"http", "httpApi", "websocket", typeAuthorizer},
 	"events.amazonaws.com":               {"eventBridge", "schedule"},
 	"scheduler.amazonaws.com":            {"schedule"},
 	"s3.amazonaws.com":                   {"s3"},

@@ -59,5 +59,5 @@ func (t *template) lambdaCode(f *model.Function, props *cfgtree.Node) codeLoc {
 	case strings.HasPrefix(v.Text, "s3://"):
 		return t.s3Code(s3URI(v.Text))
 	}
-	return t.localCode(v.Text)
+	return t.localCode(v.Text, "Code", code.Line)
 }

@@ -70,7 +70,7 @@ func (t *template) samCode(f *model.Function, res, props *cfgtree.Node) codeLoc 
 	if strings.HasPrefix(v.Text, "s3://") {
 		return t.s3Code(s3URI(v.Text))
 	}
-	return t.localCode(v.Text)
+	return t.localCode(v.Text, "CodeUri", cu.Line)
 }
 
 // samRole sets the execution role: the one Role names, else the per-function
@@ -109,7 +109,7 @@ func (t *template) functionURL(f *model.Function, cfg *cfgtree.Node, line int) {
 
 // urlTrigger is a Lambda function URL: AuthType NONE is public.
 func urlTrigger(authType Value, loc model.Location) model.Trigger {
-	tr := model.Trigger{Type: "url", Details: map[string]string{"auth_type": authType.Text}, Source: loc}
+	tr := model.Trigger{Type: "url", Details: map[string]string{"authType": authType.Text}, Source: loc}
 	switch {
 	case authType.Resolved && authType.Text == "NONE":
 		tr.Auth, tr.Public = authNone, true

@@ -36,6 +36,9 @@ type template struct {
 	fns     map[string]*model.Function // by logical id
 	order   []string                   // logical ids of fns, in file order
 	names   map[string]string          // literal FunctionName → logical id, built by target
+	// routePerms are API Gateway permissions naming one route, added as
+	// triggers once every other trigger is known.
+	routePerms []routePermission
 }
 
 func newTemplate(in *extract.Input, root *cfgtree.Node, out *extract.Result) *template {

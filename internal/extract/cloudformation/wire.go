@@ -23,6 +23,8 @@ func (t *template) wire() {
 			wf(t, en, p)
 		}
 	}
+	t.samAuthorizers()
+	t.addRoutePermissions()
 }
 
 // wirers read the resources that can invoke a function, by type.
@@ -33,6 +35,8 @@ var wirers = map[string]func(*template, cfgtree.Entry, *cfgtree.Node){
 	"AWS::ApiGateway::Method":                  (*template).wireRestMethod,
 	"AWS::ApiGatewayV2::Route":                 (*template).wireRoute,
 	"AWS::ApiGatewayV2::Api":                   (*template).wireQuickAPI,
+	"AWS::ApiGateway::Authorizer":              (*template).wireRestAuthorizer,
+	"AWS::ApiGatewayV2::Authorizer":            (*template).wireV2Authorizer,
 	"AWS::Events::Rule":                        (*template).wireRule,
 	"AWS::Scheduler::Schedule":                 (*template).wireSchedule,
 	"AWS::S3::Bucket":                          (*template).wireBucket,
@@ -68,7 +72,12 @@ func (t *template) targetDepth(v Value, depth int) string {
 	}
 	name := v.Text
 	if i := strings.LastIndex(name, ":function:"); i >= 0 {
-		name, _, _ = strings.Cut(name[i+len(":function:"):], ":")
+		// "…:function:name", "…:function:name:alias", and the
+		// "…/functions/arn:…:function:name/invocations" of integration URIs
+		name = name[i+len(":function:"):]
+		if j := strings.IndexAny(name, ":/"); j >= 0 {
+			name = name[:j]
+		}
 	}
 	if t.names == nil {
 		t.names = map[string]string{}
@@ -96,12 +105,19 @@ func (t *template) wirePermission(en cfgtree.Entry, p *cfgtree.Node) {
 	tr := model.Trigger{Type: "permission", Source: t.loc(en.Line)}
 	setDetail(&tr, "principal", principal.Text)
 	setDetail(&tr, "action", t.detail(p.Get("Action")))
-	setDetail(&tr, "source_arn", t.detail(p.Get("SourceArn")))
-	setDetail(&tr, "source_account", t.detail(p.Get("SourceAccount")))
-	setDetail(&tr, "function_url_auth_type", t.detail(p.Get("FunctionUrlAuthType")))
+	setDetail(&tr, "sourceArn", t.detail(p.Get("SourceArn")))
+	setDetail(&tr, "sourceAccount", t.detail(p.Get("SourceAccount")))
+	setDetail(&tr, "functionUrlAuthType", t.detail(p.Get("FunctionUrlAuthType")))
 	tr.Public = principal.Resolved && principal.Text == "*" && p.Get("SourceArn") == nil &&
 		p.Get("SourceAccount") == nil && p.Get("PrincipalOrgID") == nil
-	t.addTrigger(t.ev.Eval(p.Get("FunctionName")), tr)
+	fn := t.ev.Eval(p.Get("FunctionName"))
+	if route, ok := t.permissionRoute(tr, t.ev.Eval(p.Get("SourceArn"))); ok {
+		if id := t.target(fn); id != "" {
+			t.routePerms = append(t.routePerms, routePermission{fn: id, tr: route})
+		}
+		return
+	}
+	t.addTrigger(fn, tr)
 }
 
 // esmSources maps the resource type an event source mapping reads from to
@@ -141,9 +157,9 @@ func (t *template) wireEventSourceMapping(en cfgtree.Entry, p *cfgtree.Node) {
 	setDetail(&tr, kind[1], src.Name())
 	setDetail(&tr, "topics", t.detail(p.Get("Topics")))
 	setDetail(&tr, "queues", t.detail(p.Get("Queues")))
-	setDetail(&tr, "batch_size", t.detail(p.Get("BatchSize")))
-	setDetail(&tr, "maximum_concurrency", t.detail(p.Path("ScalingConfig", "MaximumConcurrency")))
-	setDetail(&tr, "starting_position", t.detail(p.Get("StartingPosition")))
+	setDetail(&tr, "batchSize", t.detail(p.Get("BatchSize")))
+	setDetail(&tr, "maximumConcurrency", t.detail(p.Path("ScalingConfig", "MaximumConcurrency")))
+	setDetail(&tr, "startingPosition", t.detail(p.Get("StartingPosition")))
 	if enabled := t.ev.Eval(p.Get("Enabled")); enabled.Resolved && strings.EqualFold(enabled.Text, "false") {
 		setDetail(&tr, "enabled", "false")
 	}

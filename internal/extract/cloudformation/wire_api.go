@@ -44,7 +44,7 @@ func (t *template) applyRouteAuth(tr *model.Trigger, authType *cfgtree.Node, api
 	}
 	kind, ok := restAuthTypes[strings.ToUpper(v.Text)]
 	if !v.Resolved || !ok {
-		setDetail(tr, "authorization_type", v.Text)
+		setDetail(tr, "authorizationType", v.Text)
 		return
 	}
 	tr.Auth, tr.Public = routeAuth(kind, apiKey, private)
@@ -116,7 +116,7 @@ func (t *template) wireTargetGroup(en cfgtree.Entry, p *cfgtree.Node) {
 	}
 	for _, tg := range p.Get("Targets").List() {
 		tr := model.Trigger{Type: "alb", Source: t.loc(en.Line)}
-		setDetail(&tr, "target_group", en.Key)
+		setDetail(&tr, "targetGroup", en.Key)
 		t.addTrigger(t.ev.Eval(tg.Get("Id")), tr)
 	}
 }

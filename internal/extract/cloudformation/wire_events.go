@@ -77,7 +77,7 @@ func (t *template) wireTopic(en cfgtree.Entry, p *cfgtree.Node) {
 // wireLogFilter reads a CloudWatch Logs subscription filter to the function.
 func (t *template) wireLogFilter(en cfgtree.Entry, p *cfgtree.Node) {
 	tr := model.Trigger{Type: "cloudwatchLog", Source: t.loc(en.Line)}
-	setDetail(&tr, "log_group", t.detail(p.Get("LogGroupName")))
+	setDetail(&tr, "logGroup", t.detail(p.Get("LogGroupName")))
 	setDetail(&tr, "filter", t.detail(p.Get("FilterPattern")))
 	t.addTrigger(t.ev.Eval(p.Get("DestinationArn")), tr)
 }
@@ -94,7 +94,7 @@ func (t *template) wireUserPool(en cfgtree.Entry, p *cfgtree.Node) {
 			fn = fn.Get("LambdaArn") // CustomSMSSender, CustomEmailSender
 		}
 		tr := model.Trigger{Type: "cognito", Source: t.loc(c.Line)}
-		setDetail(&tr, "user_pool", en.Key)
+		setDetail(&tr, "pool", en.Key)
 		setDetail(&tr, "trigger", c.Key)
 		t.addTrigger(t.ev.Eval(fn), tr)
 	}

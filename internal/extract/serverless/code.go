@@ -60,8 +60,25 @@ func (b *builder) awsHandler() {
 	case external:
 		b.f.HandlerStatus = model.HandlerExternal
 	case res.Status == model.HandlerMissing:
-		b.s.warnAt(b.key, "resolve", "handler %q of function %q not found (looked for %s)", b.f.Handler, b.f.Name, strings.Join(res.Tried, ", "))
+		b.s.warnAt(b.key, "resolve", "handler %q of function %q not found (looked for %s)", b.f.Handler, b.f.Name, triedText(res.Tried, b.f.Runtime))
 	}
+}
+
+// nodeExts are the extensions handler.Resolve tries for Node.js, in order.
+const nodeExts = "{js,mjs,cjs,ts,mts,cts,jsx,tsx}"
+
+// triedText describes the files looked for a missing handler. Resolve
+// keeps only the first few; for Node.js every extension was tried, the
+// TypeScript ones included, as file and as directory index.
+func triedText(tried []string, runtime string) string {
+	if len(tried) == 0 {
+		return "nothing"
+	}
+	if handler.Lang(runtime) == "node" {
+		base := strings.TrimSuffix(tried[0], path.Ext(tried[0]))
+		return base + "." + nodeExts + ", " + base + "/index." + nodeExts
+	}
+	return strings.Join(tried, ", ")
 }
 
 // artifactDir returns where a prebuilt artifact's code is: the root of the

@@ -40,6 +40,7 @@ func (b *builder) httpEvent(v *cfgtree.Node, d *details) model.Trigger {
 	switch a := v.Get("authorizer"); {
 	case isSet(a):
 		t.Auth = restAuthorizer(a, d)
+		b.noteRestAuthorizer(a)
 	case private:
 		t.Auth = authPrivate
 	}
@@ -175,6 +176,7 @@ func (b *builder) websocketEvent(v *cfgtree.Node, d *details) model.Trigger {
 	switch {
 	case route == "$connect" && !isShort(v) && isSet(v.Get("authorizer")):
 		d.set("authorizer", authorizerName(v.Get("authorizer")))
+		b.noteWebsocketAuthorizer(v.Get("authorizer"))
 		t.Auth = authCustom
 	case route != "$connect" && b.s.wsConnectAuth != "":
 		t.Auth = b.s.wsConnectAuth

@@ -163,6 +163,7 @@ func FuzzExtract(f *testing.F) {
 		"provider: {name: azure}\nfunctions: {f: {handler: a.b, events: [{http: true, authLevel: anonymous}]}}",
 		"service: ${file(../x.yml)}\nprovider: ${opt:stage, ${self:service}}",
 		"functions: {f: {handler: h.f, events: [{sqs: {Fn::GetAtt: []}}, {stream: !Sub '${'}]}}",
+		"provider: {httpApi: {authorizers: {a: {functionName: g, identitySource: [1, {x: y}]}}}}\nfunctions: {f: {events: [{http: {authorizer: {name: g, type: request, identitySource: [a]}}}, {websocket: {route: $connect, authorizer: [g]}}]}, g: {}}",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

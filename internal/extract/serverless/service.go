@@ -32,6 +32,8 @@ type service struct {
 	// wsConnectAuth is the authentication of the websocket $connect route,
 	// which guards every other route of the API.
 	wsConnectAuth string
+	// authRefs are the functions of the service used as authorizers.
+	authRefs []authRef
 
 	extra []model.Problem
 }
@@ -164,6 +166,9 @@ func (s *service) functions(ctx context.Context) ([]*model.Function, error) {
 			return nil, fmt.Errorf("serverless %s: %w", s.file, err)
 		}
 		out = append(out, s.function(d))
+	}
+	if s.provider == model.AWS {
+		s.addAuthorizerTriggers(out)
 	}
 	return out, nil
 }

@@ -119,11 +119,11 @@ func permissions(fn *model.Function, report func(finding.Finding)) {
 		f.Evidence = fmt.Sprintf("Principal %s, Action %s", principal, orNone(fnmap.Detail(t, "action")))
 		f.Key = fn.ID + "|" + principal + "|" + fnmap.Detail(t, "action")
 		switch {
-		case t.Public && strings.EqualFold(fnmap.Detail(t, "function_url_auth_type"), "NONE") && hasURL:
+		case t.Public && strings.EqualFold(fnmap.Detail(t, "functionUrlAuthType"), "NONE") && hasURL:
 			continue // the permission of a public function URL: access/function-url-no-auth
 		case t.Public:
 			f.Message = fmt.Sprintf("A Lambda permission lets principal %q invoke %s with no SourceArn, SourceAccount or PrincipalOrgID: any AWS account can call it directly.", principal, fn.Name)
-		case strings.HasSuffix(principal, ".amazonaws.com") && fnmap.Detail(t, "source_arn", "source_account") == "":
+		case strings.HasSuffix(principal, ".amazonaws.com") && fnmap.Detail(t, "sourceArn", "sourceAccount") == "":
 			f.Severity = finding.SeverityLow
 			f.Message = fmt.Sprintf("A Lambda permission lets the service %s invoke %s without SourceArn or SourceAccount: a resource of that service in any account can trigger it (confused deputy).", principal, fn.Name)
 		default:

@@ -92,11 +92,18 @@ func narrowableFinding(n iam.Narrowable) finding.Finding {
 		grantName(n.Grant), n.Pattern, onResources(n.Resources), holders(n.Functions),
 		codeOf(len(n.Functions)), strings.Join(uses, ", "),
 		strings.Join(actions, ", "))
-	if len(n.Examples) > 0 {
-		msg += fmt.Sprintf("; it also grants %d other actions, such as %s", n.Extra, strings.Join(n.Examples, ", "))
+	switch {
+	case n.Pattern == "*":
+		msg += "; it also grants every other action of every service"
+		if len(n.Examples) > 0 {
+			msg += fmt.Sprintf(", such as %s", strings.Join(n.Examples, ", "))
+		}
+	case len(n.Examples) > 0:
+		msg += fmt.Sprintf("; it also grants %d other actions clad knows, such as %s", n.Extra, strings.Join(n.Examples, ", "))
 	}
 	f.Message = msg + "."
-	f.Fix = "Replace " + n.Pattern + " with " + strings.Join(actions, ", ") + "."
+	f.Fix = "Replace " + n.Pattern + " with " + strings.Join(actions, ", ") +
+		" (the framework adds the CloudWatch Logs, X-Ray and VPC permissions to the roles it generates; a role you define yourself needs them listed)."
 	return f
 }
 

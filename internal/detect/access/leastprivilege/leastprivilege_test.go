@@ -77,6 +77,7 @@ func TestFixtures(t *testing.T) {
 		{"sls-anyreq", map[string]int{}},
 		{"sam-crud", map[string]int{"access/unused-permission": 1, "access/missing-permission": 1}},
 		{"azure", map[string]int{}},
+		{"sls-external", map[string]int{}},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			fs := scanFindings(t, filepath.Join("testdata", tc.dir))

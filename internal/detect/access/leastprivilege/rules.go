@@ -39,7 +39,7 @@ Firehose, SES, Cognito user pools, STS, CloudWatch) are judged.`,
 	NarrowableRule = finding.Rule{
 		ID:       "access/wildcard-narrowable",
 		Category: finding.Access,
-		Severity: finding.SeverityLow,
+		Severity: finding.SeverityInfo,
 		Title:    "Wildcard action can be replaced by the actions the code calls",
 		CWE:      []string{"CWE-250"},
 		Why:      "The code proves which actions under the wildcard the functions need; the rest can go.",
@@ -49,11 +49,10 @@ wildcard that code needs, which function needs each and the call that needs
 it, so the wildcard can be replaced by exactly those. It fires only with code
 evidence and complete analysis of the services the wildcard covers. The risk
 of the wildcard itself is rated by access/wildcard-action; this finding is the
-fix for it, hence its low severity.`,
-		Fix:      "Replace the wildcard with the actions listed in the finding (see `clad iam suggest` for per-function statements).",
-		Bad:      "- Effect: Allow\n  Action: s3:*          # the code calls getObject and putObject\n  Resource: arn:aws:s3:::uploads/*",
-		Good:     "- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject]\n  Resource: arn:aws:s3:::uploads/*",
-		Exposure: true,
+fix for it, hence info severity (not raised for public functions).`,
+		Fix:  "Replace the wildcard with the actions listed in the finding (see `clad iam suggest` for per-function statements).",
+		Bad:  "- Effect: Allow\n  Action: s3:*          # the code calls getObject and putObject\n  Resource: arn:aws:s3:::uploads/*",
+		Good: "- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject]\n  Resource: arn:aws:s3:::uploads/*",
 	}
 	// MissingRule: calls the role does not allow.
 	MissingRule = finding.Rule{
@@ -73,8 +72,8 @@ statements or unknown managed policies might, or when the role allows the
 action on other resources only (a Query on an index when only the table is
 granted, ListBucket granted on objects instead of the bucket). Functions whose
 role is defined outside the manifest are not checked.`,
-		Fix:      "Grant the action on the resource the call uses (see `clad iam suggest`), or remove the call.",
-		Bad:      "# code: await ddb.send(new PutCommand({ TableName: process.env.TABLE, Item }))\n- Effect: Allow\n  Action: [dynamodb:GetItem]\n  Resource: !GetAtt Table.Arn",
-		Good:     "- Effect: Allow\n  Action: [dynamodb:GetItem, dynamodb:PutItem]\n  Resource: !GetAtt Table.Arn",
+		Fix:  "Grant the action on the resource the call uses (see `clad iam suggest`), or remove the call.",
+		Bad:  "# code: await ddb.send(new PutCommand({ TableName: process.env.TABLE, Item }))\n- Effect: Allow\n  Action: [dynamodb:GetItem]\n  Resource: !GetAtt Table.Arn",
+		Good: "- Effect: Allow\n  Action: [dynamodb:GetItem, dynamodb:PutItem]\n  Resource: !GetAtt Table.Arn",
 	}
 )

@@ -22,7 +22,7 @@ verb before the wildcard: "s3:Get*" only reads and is not reported) and by the
 resources it applies to: the same pattern on one table is less than on
 every table. A Condition lowers the severity one step. Statements of SAM
 policy templates are left to access/broad-sam-policy.`,
-		Fix:      "List the actions the function calls (dynamodb:GetItem, dynamodb:PutItem…) on the ARNs of the resources it uses.",
+		Fix:      "List the actions the function calls (dynamodb:GetItem, dynamodb:PutItem…) on the ARNs of the resources it uses; `clad iam suggest` writes them from the function's code.",
 		Bad:      "- Effect: Allow\n  Action: dynamodb:*\n  Resource: '*'",
 		Good:     "- Effect: Allow\n  Action: [dynamodb:GetItem, dynamodb:PutItem]\n  Resource: !GetAtt OrdersTable.Arn",
 		Exposure: true,

@@ -1,0 +1,3 @@
+module.exports = (client) => ({
+  save: (item) => client.put({ TableName: 'acme-inferred', Item: item }).promise(),
+});
