@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"time"
 	"unicode/utf8"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
@@ -27,7 +28,14 @@ var (
 	ErrBinary      = errors.New("binary content (NUL byte)")
 	ErrEncoding    = errors.New("not valid UTF-8 text")
 	ErrParser      = errors.New("parser failed")
+	ErrTimeout     = errors.New("parsing took longer than the time limit (pathological input)")
 )
+
+// ParseTimeout bounds the time tree-sitter may spend on one file. Real
+// handler code parses in milliseconds; hostile input can make the parser
+// crawl for minutes, and one file must never stall a scan. A file that hits
+// the limit is reported as not analysed, never as clean.
+var ParseTimeout = 10 * time.Second
 
 // File is one parsed source file. Its methods are safe to call after Close
 // (they then find nothing) but not from several goroutines at once.
@@ -91,8 +99,17 @@ func parseTree(lang Lang, g *ts.Language, src []byte) (tree *ts.Tree, err error)
 	if err := p.SetLanguage(g); err != nil {
 		return nil, fmt.Errorf("%w: %s grammar: %w", ErrParser, lang, err)
 	}
-	tree = p.ParseWithOptions(chunks(src), nil, nil)
-	if tree == nil {
+	deadline := time.Now().Add(ParseTimeout)
+	timedOut := false
+	opts := &ts.ParseOptions{ProgressCallback: func(ts.ParseState) bool {
+		timedOut = time.Now().After(deadline)
+		return timedOut
+	}}
+	tree = p.ParseWithOptions(chunks(src), nil, opts)
+	switch {
+	case tree == nil && timedOut:
+		return nil, ErrTimeout
+	case tree == nil:
 		return nil, fmt.Errorf("%w: no tree for %s input", ErrParser, lang)
 	}
 	return tree, nil

@@ -192,3 +192,20 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestParseTimeout: a parse that exceeds ParseTimeout is abandoned with
+// ErrTimeout instead of stalling the scan.
+func TestParseTimeout(t *testing.T) {
+	old := ParseTimeout
+	ParseTimeout = 0
+	defer func() { ParseTimeout = old }()
+	src := []byte(strings.Repeat("function f() { try { x(); } catch (e) { if (a) { b( } }\n", 20000))
+	f, err := Parse("big.js", src)
+	if err == nil {
+		f.Close()
+		t.Fatal("no error with a zero time limit")
+	}
+	if !errors.Is(err, ErrTimeout) {
+		t.Errorf("err = %v, want ErrTimeout", err)
+	}
+}

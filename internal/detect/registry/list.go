@@ -17,6 +17,8 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/validation"
 	"github.com/cladsec/clad/internal/detect/access/wildcard"
 	"github.com/cladsec/clad/internal/detect/code"
+	"github.com/cladsec/clad/internal/detect/data/handling"
+	"github.com/cladsec/clad/internal/detect/data/rotation"
 	"github.com/cladsec/clad/internal/detect/data/secrets"
 	"github.com/cladsec/clad/internal/finding"
 )
@@ -38,6 +40,8 @@ func All() []detect.Detector {
 		notrigger.New(),
 		monitoring.New(),
 		secrets.New(),
+		handling.New(),
+		rotation.New(),
 	}
 }
 
