@@ -1,11 +1,10 @@
 package iam
 
 import (
-	"sync"
-
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // The SDK-call analysis reads a file's syntax tree many times over (value
@@ -33,34 +32,9 @@ type node struct {
 // tree is a parsed file's node copy and its text.
 type tree struct {
 	root *node
-	src  []byte
+	doc  syntax.Doc
 	// truncated is true when the file had more than maxNodes nodes.
 	truncated bool
-}
-
-// langTables caches kind and field names by id, per language.
-var langTables sync.Map // source.Lang → *names
-
-type names struct {
-	kinds  []string
-	fields []string
-}
-
-func tablesFor(lang source.Lang, l *ts.Language) *names {
-	if v, ok := langTables.Load(lang); ok {
-		if n, ok := v.(*names); ok {
-			return n
-		}
-	}
-	n := &names{kinds: make([]string, l.NodeKindCount()), fields: make([]string, l.FieldCount()+1)}
-	for i := range n.kinds {
-		n.kinds[i] = l.NodeKindForId(uint16(i))
-	}
-	for i := 1; i < len(n.fields); i++ {
-		n.fields[i] = l.FieldNameForId(uint16(i))
-	}
-	langTables.Store(lang, n)
-	return n
 }
 
 // copyTree mirrors f's syntax tree. It returns nil when f has no tree.
@@ -69,15 +43,14 @@ func copyTree(f *source.File) *tree {
 	if t == nil {
 		return nil
 	}
-	tables := tablesFor(f.Lang, t.Language())
 	c := t.Walk()
 	defer c.Close()
-	out := &tree{src: f.Source()}
+	out := &tree{doc: f.Syntax()}
 	var stack []*node
 	count := 0
 	for {
 		n := c.Node()
-		nd := mirror(n, c.FieldId(), tables)
+		nd := mirror(n, c.FieldId(), &out.doc)
 		count++
 		if len(stack) > 0 {
 			nd.parent = stack[len(stack)-1]
@@ -103,28 +76,18 @@ func copyTree(f *source.File) *tree {
 }
 
 // mirror copies one node's facts.
-func mirror(n *ts.Node, fieldID uint16, tables *names) *node {
-	kind := ""
-	if id := int(n.KindId()); id < len(tables.kinds) {
-		kind = tables.kinds[id]
-	} else {
-		kind = n.Kind()
-	}
-	field := ""
-	if int(fieldID) < len(tables.fields) {
-		field = tables.fields[fieldID]
-	}
+func mirror(n *ts.Node, fieldID uint16, doc *syntax.Doc) *node {
 	s, e := n.ByteRange()
-	return &node{kind: kind, field: field, named: n.IsNamed(), start: uint32(s), end: uint32(e),
-		line: int(n.StartPosition().Row) + 1}
+	return &node{kind: doc.Kind(n), field: doc.FieldName(fieldID), named: n.IsNamed(), start: uint32(s), end: uint32(e),
+		line: syntax.Line(n)}
 }
 
 // text returns n's source text.
 func (t *tree) text(n *node) string {
-	if n == nil || int(n.end) > len(t.src) || n.start > n.end {
+	if n == nil {
 		return ""
 	}
-	return string(t.src[n.start:n.end])
+	return t.doc.Span(uint(n.start), uint(n.end))
 }
 
 // get returns the first child filling field name, or nil.

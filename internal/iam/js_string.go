@@ -61,7 +61,7 @@ func (j *jsFile) template(n *node) alts {
 		if c.kind != "template_substitution" {
 			continue
 		}
-		out = concatAlts(out, alts{litExpr(string(j.t.src[pos:c.start]))})
+		out = concatAlts(out, alts{litExpr(string(j.t.doc.Source()[pos:c.start]))})
 		sub := j.str(c.firstNamed())
 		if len(sub) > 1 {
 			sub = sub[:1]
@@ -69,8 +69,8 @@ func (j *jsFile) template(n *node) alts {
 		out = concatAlts(out, sub)
 		pos = c.end
 	}
-	if end := n.end - 1; end >= pos && int(end) <= len(j.t.src) {
-		out = concatAlts(out, alts{litExpr(string(j.t.src[pos:end]))})
+	if end := n.end - 1; end >= pos && int(end) <= len(j.t.doc.Source()) {
+		out = concatAlts(out, alts{litExpr(string(j.t.doc.Source()[pos:end]))})
 	}
 	return out
 }

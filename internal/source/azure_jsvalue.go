@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Literal values of JavaScript and TypeScript registration arguments.
@@ -14,19 +16,19 @@ func (f *File) jsDotted(n *ts.Node) (string, bool) {
 	var parts []string
 	for range maxFollow {
 		n = f.unwrapTS(n)
-		switch f.kind(n) {
+		switch f.doc.Kind(n) {
 		case "identifier", "this":
-			parts = append(parts, f.text(n))
+			parts = append(parts, f.doc.Text(n))
 			for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 				parts[i], parts[j] = parts[j], parts[i]
 			}
 			return strings.Join(parts, "."), true
 		case "member_expression":
-			if f.kind(field(n, "property")) != "property_identifier" {
+			if f.doc.Kind(syntax.Field(n, "property")) != "property_identifier" {
 				return "", false
 			}
-			parts = append(parts, f.text(field(n, "property")))
-			n = field(n, "object")
+			parts = append(parts, f.doc.Text(syntax.Field(n, "property")))
+			n = syntax.Field(n, "object")
 		default:
 			return "", false
 		}
@@ -37,17 +39,17 @@ func (f *File) jsDotted(n *ts.Node) (string, bool) {
 // azJSValue reads a JavaScript expression as far as it is literal.
 func (f *File) azJSValue(n *ts.Node, depth int) AzureValue {
 	n = f.unwrapTS(n)
-	v := AzureValue{Kind: AzureOther, Line: line(n)}
+	v := AzureValue{Kind: AzureOther, Line: syntax.Line(n)}
 	if n == nil || depth > maxAzureDepth {
 		return v
 	}
-	switch k := f.kind(n); k {
+	switch k := f.doc.Kind(n); k {
 	case "string", "template_string":
-		if s, ok := f.stringValue(n); ok {
+		if s, ok := f.doc.JSString(n); ok {
 			v.Kind, v.Text = AzureString, s
 		}
 	case "number":
-		v.Kind, v.Text = AzureNumber, f.text(n)
+		v.Kind, v.Text = AzureNumber, f.doc.Text(n)
 	case "true", "false":
 		v.Kind, v.Text = AzureBool, k
 	case "null", "undefined":
@@ -58,8 +60,8 @@ func (f *File) azJSValue(n *ts.Node, depth int) AzureValue {
 		}
 	case "array":
 		v.Kind = AzureList
-		for _, it := range namedChildren(n) {
-			if f.kind(&it) != "comment" {
+		for _, it := range syntax.NamedChildren(n) {
+			if f.doc.Kind(&it) != "comment" {
 				v.Items = append(v.Items, f.azJSValue(&it, depth+1))
 			}
 		}
@@ -69,9 +71,9 @@ func (f *File) azJSValue(n *ts.Node, depth int) AzureValue {
 		v.Kind = AzureFunction
 	case "call_expression":
 		v.Kind = AzureCallExpr
-		v.Text, _ = f.jsDotted(field(n, "function"))
-		for _, a := range namedChildren(field(n, "arguments")) {
-			if f.kind(&a) != "comment" {
+		v.Text, _ = f.jsDotted(syntax.Field(n, "function"))
+		for _, a := range syntax.NamedChildren(syntax.Field(n, "arguments")) {
+			if f.doc.Kind(&a) != "comment" {
 				v.Items = append(v.Items, f.azJSValue(&a, depth+1))
 			}
 		}
@@ -83,18 +85,18 @@ func (f *File) azJSValue(n *ts.Node, depth int) AzureValue {
 // spreads are left out.
 func (f *File) azJSObject(n *ts.Node, depth int) map[string]AzureValue {
 	out := map[string]AzureValue{}
-	for _, p := range namedChildren(n) {
-		switch f.kind(&p) {
+	for _, p := range syntax.NamedChildren(n) {
+		switch f.doc.Kind(&p) {
 		case "pair":
-			key := field(&p, "key")
-			if f.kind(key) == "computed_property_name" {
+			key := syntax.Field(&p, "key")
+			if f.doc.Kind(key) == "computed_property_name" {
 				continue
 			}
-			out[f.stringOrText(key)] = f.azJSValue(field(&p, "value"), depth+1)
+			out[f.doc.JSStringOrText(key)] = f.azJSValue(syntax.Field(&p, "value"), depth+1)
 		case "shorthand_property_identifier":
-			out[f.text(&p)] = AzureValue{Kind: AzureName, Text: f.text(&p), Line: line(&p)}
+			out[f.doc.Text(&p)] = AzureValue{Kind: AzureName, Text: f.doc.Text(&p), Line: syntax.Line(&p)}
 		case "method_definition":
-			out[f.stringOrText(field(&p, "name"))] = AzureValue{Kind: AzureFunction, Line: line(&p)}
+			out[f.doc.JSStringOrText(syntax.Field(&p, "name"))] = AzureValue{Kind: AzureFunction, Line: syntax.Line(&p)}
 		}
 	}
 	return out

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Azure Functions Node.js v4 programming model: a module imports `app`
@@ -65,11 +67,11 @@ func (f *File) AzureNodeRegistrations() []AzureNodeRegistration {
 	}
 	s := &azNodeScope{jsScope: &jsScope{f: f, decls: map[string]ts.Node{}},
 		imports: map[string]jsBinding{}, apps: map[string]bool{}, pkgs: map[string]bool{}}
-	stmts := namedChildren(root)
+	stmts := syntax.NamedChildren(root)
 	for i := range stmts {
 		s.declare(&stmts[i])
 	}
-	f.preorder(root, func(n *ts.Node, kind string) bool {
+	f.doc.Walk(root, func(n *ts.Node, kind string) bool {
 		switch kind {
 		case "import_statement":
 			s.importStatement(n)
@@ -83,7 +85,7 @@ func (f *File) AzureNodeRegistrations() []AzureNodeRegistration {
 		return nil
 	}
 	var out []AzureNodeRegistration
-	f.preorder(root, func(n *ts.Node, kind string) bool {
+	f.doc.Walk(root, func(n *ts.Node, kind string) bool {
 		if kind == "call_expression" {
 			if r, ok := s.registration(n); ok {
 				out = append(out, r)
@@ -98,16 +100,16 @@ func (f *File) AzureNodeRegistrations() []AzureNodeRegistration {
 // namespace, default) and of any module (for handlers defined elsewhere).
 func (s *azNodeScope) importStatement(n *ts.Node) {
 	f := s.f
-	if f.hasToken(n, "type") {
+	if f.doc.HasToken(n, "type") {
 		return
 	}
 	spec := f.importSource(n)
-	for _, c := range namedChildren(n) {
-		switch f.kind(&c) {
+	for _, c := range syntax.NamedChildren(n) {
+		switch f.doc.Kind(&c) {
 		case "import_clause":
-			s.importClause(&c, spec, line(n))
+			s.importClause(&c, spec, syntax.Line(n))
 		case "import_require_clause": // import az = require("@azure/functions")
-			s.bind(f.text(c.NamedChild(0)), jsBinding{spec: spec, line: line(n)})
+			s.bind(f.doc.Text(c.NamedChild(0)), jsBinding{spec: spec, line: syntax.Line(n)})
 		}
 	}
 }
@@ -115,21 +117,21 @@ func (s *azNodeScope) importStatement(n *ts.Node) {
 // importClause reads default, namespace and named imports.
 func (s *azNodeScope) importClause(c *ts.Node, spec string, at int) {
 	f := s.f
-	for _, part := range namedChildren(c) {
-		switch f.kind(&part) {
+	for _, part := range syntax.NamedChildren(c) {
+		switch f.doc.Kind(&part) {
 		case "identifier":
-			s.bind(f.text(&part), jsBinding{spec: spec, export: "default", line: at})
+			s.bind(f.doc.Text(&part), jsBinding{spec: spec, export: "default", line: at})
 		case "namespace_import":
-			s.bind(f.text(part.NamedChild(0)), jsBinding{spec: spec, line: at})
+			s.bind(f.doc.Text(part.NamedChild(0)), jsBinding{spec: spec, line: at})
 		case "named_imports":
-			for _, sp := range namedChildren(&part) {
-				if f.kind(&sp) != "import_specifier" || f.hasToken(&sp, "type") {
+			for _, sp := range syntax.NamedChildren(&part) {
+				if f.doc.Kind(&sp) != "import_specifier" || f.doc.HasToken(&sp, "type") {
 					continue
 				}
-				name := f.stringOrText(field(&sp, "name"))
+				name := f.doc.JSStringOrText(syntax.Field(&sp, "name"))
 				local := name
-				if a := field(&sp, "alias"); a != nil {
-					local = f.text(a)
+				if a := syntax.Field(&sp, "alias"); a != nil {
+					local = f.doc.Text(a)
 				}
 				s.bind(local, jsBinding{spec: spec, export: name, line: at})
 			}
@@ -141,36 +143,36 @@ func (s *azNodeScope) importClause(c *ts.Node, spec string, at int) {
 // const { app, x: y } = require(m), const app = require(m).app.
 func (s *azNodeScope) requireDeclarator(d *ts.Node) {
 	f := s.f
-	name, v := field(d, "name"), f.unwrapTS(field(d, "value"))
-	for f.kind(v) == "await_expression" {
+	name, v := syntax.Field(d, "name"), f.unwrapTS(syntax.Field(d, "value"))
+	for f.doc.Kind(v) == "await_expression" {
 		v = f.unwrapTS(v.NamedChild(0))
 	}
 	export := ""
-	if f.kind(v) == "member_expression" {
-		export, v = f.text(field(v, "property")), field(v, "object")
+	if f.doc.Kind(v) == "member_expression" {
+		export, v = f.doc.Text(syntax.Field(v, "property")), syntax.Field(v, "object")
 	}
-	if f.kind(v) != "call_expression" {
+	if f.doc.Kind(v) != "call_expression" {
 		return
 	}
 	spec, ok := f.jsLoadSpec(v)
 	if !ok {
 		return
 	}
-	at := line(d)
-	switch f.kind(name) {
+	at := syntax.Line(d)
+	switch f.doc.Kind(name) {
 	case "identifier":
-		s.bind(f.text(name), jsBinding{spec: spec, export: export, line: at})
+		s.bind(f.doc.Text(name), jsBinding{spec: spec, export: export, line: at})
 	case "object_pattern":
 		if export != "" {
 			return
 		}
-		for _, p := range namedChildren(name) {
-			switch f.kind(&p) {
+		for _, p := range syntax.NamedChildren(name) {
+			switch f.doc.Kind(&p) {
 			case "shorthand_property_identifier_pattern":
-				s.bind(f.text(&p), jsBinding{spec: spec, export: f.text(&p), line: at})
+				s.bind(f.doc.Text(&p), jsBinding{spec: spec, export: f.doc.Text(&p), line: at})
 			case "pair_pattern":
-				if val := field(&p, "value"); f.kind(val) == "identifier" {
-					s.bind(f.text(val), jsBinding{spec: spec, export: f.stringOrText(field(&p, "key")), line: at})
+				if val := syntax.Field(&p, "value"); f.doc.Kind(val) == "identifier" {
+					s.bind(f.doc.Text(val), jsBinding{spec: spec, export: f.doc.JSStringOrText(syntax.Field(&p, "key")), line: at})
 				}
 			}
 		}
@@ -200,25 +202,25 @@ func (s *azNodeScope) bind(local string, b jsBinding) {
 // registration reads app.method(...) or pkg.app.method(...).
 func (s *azNodeScope) registration(call *ts.Node) (AzureNodeRegistration, bool) {
 	f := s.f
-	fn := f.unwrapTS(field(call, "function"))
-	if f.kind(fn) != "member_expression" {
+	fn := f.unwrapTS(syntax.Field(call, "function"))
+	if f.doc.Kind(fn) != "member_expression" {
 		return AzureNodeRegistration{}, false
 	}
-	obj := f.unwrapTS(field(fn, "object"))
+	obj := f.unwrapTS(syntax.Field(fn, "object"))
 	switch {
-	case f.kind(obj) == "identifier" && s.apps[f.text(obj)]:
-	case f.kind(obj) == "member_expression" && f.text(field(obj, "property")) == "app" &&
-		f.kind(field(obj, "object")) == "identifier" && s.pkgs[f.text(field(obj, "object"))]:
+	case f.doc.Kind(obj) == "identifier" && s.apps[f.doc.Text(obj)]:
+	case f.doc.Kind(obj) == "member_expression" && f.doc.Text(syntax.Field(obj, "property")) == "app" &&
+		f.doc.Kind(syntax.Field(obj, "object")) == "identifier" && s.pkgs[f.doc.Text(syntax.Field(obj, "object"))]:
 	default:
 		return AzureNodeRegistration{}, false
 	}
-	r := AzureNodeRegistration{Method: f.text(field(fn, "property")), Line: line(call)}
+	r := AzureNodeRegistration{Method: f.doc.Text(syntax.Field(fn, "property")), Line: syntax.Line(call)}
 	if r.Method == "" {
 		return AzureNodeRegistration{}, false // a broken call the parser recovered from
 	}
 	var args []ts.Node
-	for _, a := range namedChildren(field(call, "arguments")) {
-		if f.kind(&a) != "comment" {
+	for _, a := range syntax.NamedChildren(syntax.Field(call, "arguments")) {
+		if f.doc.Kind(&a) != "comment" {
 			args = append(args, a)
 			r.Args = append(r.Args, f.azJSValue(&a, 0))
 		}
@@ -234,23 +236,23 @@ func (s *azNodeScope) registration(call *ts.Node) (AzureNodeRegistration, bool) 
 func (s *azNodeScope) handlerNode(arg *ts.Node) *ts.Node {
 	f := s.f
 	arg = f.unwrapTS(arg)
-	if f.kind(arg) != "object" {
+	if f.doc.Kind(arg) != "object" {
 		return arg
 	}
 	var found *ts.Node
-	for _, p := range namedChildren(arg) {
-		switch f.kind(&p) {
+	for _, p := range syntax.NamedChildren(arg) {
+		switch f.doc.Kind(&p) {
 		case "pair":
-			if f.stringOrText(field(&p, "key")) == "handler" {
-				found = field(&p, "value")
+			if f.doc.JSStringOrText(syntax.Field(&p, "key")) == "handler" {
+				found = syntax.Field(&p, "value")
 			}
 		case "shorthand_property_identifier":
-			if f.text(&p) == "handler" {
+			if f.doc.Text(&p) == "handler" {
 				n := p
 				found = &n
 			}
 		case "method_definition":
-			if f.stringOrText(field(&p, "name")) == "handler" {
+			if f.doc.JSStringOrText(syntax.Field(&p, "name")) == "handler" {
 				n := p
 				found = &n
 			}
@@ -263,22 +265,22 @@ func (s *azNodeScope) handlerNode(arg *ts.Node) *ts.Node {
 func (s *azNodeScope) handler(n *ts.Node) AzureNodeHandler {
 	f := s.f
 	n = f.unwrapTS(n)
-	switch f.kind(n) {
+	switch f.doc.Kind(n) {
 	case "":
 		return AzureNodeHandler{}
 	case "identifier", "shorthand_property_identifier":
-		return s.namedHandler(f.text(n), nil)
+		return s.namedHandler(f.doc.Text(n), nil)
 	case "member_expression":
 		name, ok := f.jsDotted(n)
 		if !ok {
-			return AzureNodeHandler{Line: line(n)}
+			return AzureNodeHandler{Line: syntax.Line(n)}
 		}
 		head, rest, _ := strings.Cut(name, ".")
 		h := s.namedHandler(head, strings.Split(rest, "."))
 		h.Name = name
 		return h
 	}
-	return AzureNodeHandler{Line: line(n)}
+	return AzureNodeHandler{Line: syntax.Line(n)}
 }
 
 // namedHandler resolves a handler named by an identifier (and property

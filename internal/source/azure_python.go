@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Azure Functions Python v2 programming model: function_app.py creates a
@@ -86,9 +88,9 @@ func (f *File) azPyBlock(n *ts.Node, m *AzurePyModule, depth int) {
 	if depth > 16 {
 		return
 	}
-	for _, c := range namedChildren(n) {
+	for _, c := range syntax.NamedChildren(n) {
 		f.azPyStatement(&c, m)
-		if pyCompound[f.kind(&c)] {
+		if pyCompound[f.doc.Kind(&c)] {
 			f.azPyBlock(&c, m, depth+1)
 		}
 	}
@@ -96,13 +98,13 @@ func (f *File) azPyBlock(n *ts.Node, m *AzurePyModule, depth int) {
 
 // azPyStatement records what one module-level statement declares.
 func (f *File) azPyStatement(st *ts.Node, m *AzurePyModule) {
-	switch f.kind(st) {
+	switch f.doc.Kind(st) {
 	case "decorated_definition":
 		if fn, ok := f.azPyDecorated(st); ok {
 			m.Functions = append(m.Functions, fn)
 		}
 	case "expression_statement":
-		for _, e := range namedChildren(st) {
+		for _, e := range syntax.NamedChildren(st) {
 			f.azPyExpression(&e, m)
 		}
 	case "import_statement", "import_from_statement":
@@ -112,13 +114,13 @@ func (f *File) azPyStatement(st *ts.Node, m *AzurePyModule) {
 
 // azPyDecorated reads a decorated def and its method-call decorators.
 func (f *File) azPyDecorated(st *ts.Node) (AzurePyFunction, bool) {
-	def := field(st, "definition")
-	if f.kind(def) != "function_definition" {
+	def := syntax.Field(st, "definition")
+	if f.doc.Kind(def) != "function_definition" {
 		return AzurePyFunction{}, false
 	}
-	fn := AzurePyFunction{Name: f.text(field(def, "name")), Line: line(def)}
-	for _, d := range namedChildren(st) {
-		if f.kind(&d) != "decorator" {
+	fn := AzurePyFunction{Name: f.doc.Text(syntax.Field(def, "name")), Line: syntax.Line(def)}
+	for _, d := range syntax.NamedChildren(st) {
+		if f.doc.Kind(&d) != "decorator" {
 			continue
 		}
 		if c, ok := f.azPyMethodCall(d.NamedChild(0)); ok {
@@ -130,11 +132,11 @@ func (f *File) azPyDecorated(st *ts.Node) (AzurePyFunction, bool) {
 
 // azPyExpression records `name = call(...)` and `obj.method(...)`.
 func (f *File) azPyExpression(e *ts.Node, m *AzurePyModule) {
-	switch f.kind(e) {
+	switch f.doc.Kind(e) {
 	case "assignment":
-		left, right := field(e, "left"), field(e, "right")
-		if f.kind(left) == "identifier" && f.kind(right) == "call" {
-			m.Objects = append(m.Objects, AzurePyObject{Name: f.text(left), Call: f.azPyValue(right, 0), Line: line(e)})
+		left, right := syntax.Field(e, "left"), syntax.Field(e, "right")
+		if f.doc.Kind(left) == "identifier" && f.doc.Kind(right) == "call" {
+			m.Objects = append(m.Objects, AzurePyObject{Name: f.doc.Text(left), Call: f.azPyValue(right, 0), Line: syntax.Line(e)})
 		}
 	case "call":
 		if c, ok := f.azPyMethodCall(e); ok {
@@ -146,43 +148,41 @@ func (f *File) azPyExpression(e *ts.Node, m *AzurePyModule) {
 // azPyMethodCall reads `obj.method(args)`, or a bare `obj.method` used as
 // a decorator, where obj is a (dotted) name.
 func (f *File) azPyMethodCall(n *ts.Node) (AzureCall, bool) {
-	callee, args := n, AzureValue{Kind: AzureCallExpr, Line: line(n)}
-	if f.kind(n) == "call" {
-		callee = field(n, "function")
+	callee, args := n, AzureValue{Kind: AzureCallExpr, Line: syntax.Line(n)}
+	if f.doc.Kind(n) == "call" {
+		callee = syntax.Field(n, "function")
 		args = f.azPyValue(n, 0)
 	}
-	if f.kind(callee) != "attribute" {
+	if f.doc.Kind(callee) != "attribute" {
 		return AzureCall{}, false
 	}
-	obj, ok := f.pyDotted(field(callee, "object"))
+	obj, ok := f.pyDotted(syntax.Field(callee, "object"))
 	if !ok {
 		return AzureCall{}, false
 	}
-	return AzureCall{Object: obj, Method: f.text(field(callee, "attribute")), Args: args, Line: line(n)}, true
+	return AzureCall{Object: obj, Method: f.doc.Text(syntax.Field(callee, "attribute")), Args: args, Line: syntax.Line(n)}, true
 }
 
 // azPyImport records the names an import statement binds.
 func (f *File) azPyImport(st *ts.Node, into map[string]AzurePyImport) {
-	from := f.kind(st) == "import_from_statement"
-	mod := dotted(f.text(field(st, "module_name")))
-	c := st.Walk()
-	defer c.Close()
-	for _, n := range st.ChildrenByFieldName("name", c) {
+	from := f.doc.Kind(st) == "import_from_statement"
+	mod := dotted(f.doc.Text(syntax.Field(st, "module_name")))
+	for _, n := range syntax.FieldChildren(st, "name") {
 		name, local := &n, ""
-		if f.kind(&n) == "aliased_import" {
-			name, local = field(&n, "name"), f.text(field(&n, "alias"))
+		if f.doc.Kind(&n) == "aliased_import" {
+			name, local = syntax.Field(&n, "name"), f.doc.Text(syntax.Field(&n, "alias"))
 		}
-		imported := dotted(f.text(name))
+		imported := dotted(f.doc.Text(name))
 		switch {
 		case from:
 			if local == "" {
 				local = imported
 			}
-			into[local] = AzurePyImport{Module: mod, Name: imported, Line: line(st)}
+			into[local] = AzurePyImport{Module: mod, Name: imported, Line: syntax.Line(st)}
 		case local != "":
-			into[local] = AzurePyImport{Module: imported, Line: line(st)}
+			into[local] = AzurePyImport{Module: imported, Line: syntax.Line(st)}
 		default: // import a.b binds a
-			into[topModule(imported)] = AzurePyImport{Module: topModule(imported), Line: line(st)}
+			into[topModule(imported)] = AzurePyImport{Module: topModule(imported), Line: syntax.Line(st)}
 		}
 	}
 }
@@ -192,16 +192,16 @@ func (f *File) azPyImport(st *ts.Node, into map[string]AzurePyImport) {
 func (f *File) pyDotted(n *ts.Node) (string, bool) {
 	var parts []string
 	for range maxFollow {
-		switch f.kind(n) {
+		switch f.doc.Kind(n) {
 		case "identifier":
-			parts = append(parts, f.text(n))
+			parts = append(parts, f.doc.Text(n))
 			for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 				parts[i], parts[j] = parts[j], parts[i]
 			}
 			return strings.Join(parts, "."), true
 		case "attribute":
-			parts = append(parts, f.text(field(n, "attribute")))
-			n = field(n, "object")
+			parts = append(parts, f.doc.Text(syntax.Field(n, "attribute")))
+			n = syntax.Field(n, "object")
 		default:
 			return "", false
 		}
@@ -211,17 +211,17 @@ func (f *File) pyDotted(n *ts.Node) (string, bool) {
 
 // azPyValue reads a Python expression as far as it is literal.
 func (f *File) azPyValue(n *ts.Node, depth int) AzureValue {
-	v := AzureValue{Kind: AzureOther, Line: line(n)}
+	v := AzureValue{Kind: AzureOther, Line: syntax.Line(n)}
 	if n == nil || depth > maxAzureDepth {
 		return v
 	}
-	switch k := f.kind(n); k {
+	switch k := f.doc.Kind(n); k {
 	case "string":
-		if s, ok := f.pyString(n); ok {
+		if s, ok := f.doc.PyString(n); ok {
 			v.Kind, v.Text = AzureString, s
 		}
 	case "integer", "float":
-		v.Kind, v.Text = AzureNumber, f.text(n)
+		v.Kind, v.Text = AzureNumber, f.doc.Text(n)
 	case "true", "false":
 		v.Kind, v.Text = AzureBool, k
 	case "none":
@@ -232,8 +232,8 @@ func (f *File) azPyValue(n *ts.Node, depth int) AzureValue {
 		}
 	case "list", "tuple":
 		v.Kind = AzureList
-		for _, it := range namedChildren(n) {
-			if f.kind(&it) != "comment" {
+		for _, it := range syntax.NamedChildren(n) {
+			if f.doc.Kind(&it) != "comment" {
 				v.Items = append(v.Items, f.azPyValue(&it, depth+1))
 			}
 		}
@@ -252,32 +252,17 @@ func (f *File) azPyValue(n *ts.Node, depth int) AzureValue {
 // azPyCall fills v with a call's callee and arguments.
 func (f *File) azPyCall(n *ts.Node, v *AzureValue, depth int) {
 	v.Kind = AzureCallExpr
-	v.Text, _ = f.pyDotted(field(n, "function"))
-	for _, a := range namedChildren(field(n, "arguments")) {
-		switch f.kind(&a) {
+	v.Text, _ = f.pyDotted(syntax.Field(n, "function"))
+	for _, a := range syntax.NamedChildren(syntax.Field(n, "arguments")) {
+		switch f.doc.Kind(&a) {
 		case "keyword_argument":
 			if v.Fields == nil {
 				v.Fields = map[string]AzureValue{}
 			}
-			v.Fields[f.text(field(&a, "name"))] = f.azPyValue(field(&a, "value"), depth+1)
+			v.Fields[f.doc.Text(syntax.Field(&a, "name"))] = f.azPyValue(syntax.Field(&a, "value"), depth+1)
 		case "comment":
 		default:
 			v.Items = append(v.Items, f.azPyValue(&a, depth+1))
 		}
 	}
-}
-
-// pyString returns the content of a string literal without
-// interpolations (f-strings with {…} are not literal).
-func (f *File) pyString(n *ts.Node) (string, bool) {
-	var b strings.Builder
-	for _, c := range namedChildren(n) {
-		switch f.kind(&c) {
-		case "string_content":
-			b.WriteString(f.text(&c))
-		case "interpolation":
-			return "", false
-		}
-	}
-	return b.String(), true
 }

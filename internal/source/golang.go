@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Go: top-level functions, the handler handed to the AWS Lambda runtime
@@ -15,9 +17,9 @@ const lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
 
 // goFuncLine returns the line of the top-level `func name(`, or 0.
 func (f *File) goFuncLine(root *ts.Node, name string) int {
-	for _, d := range namedChildren(root) {
-		if f.kind(&d) == "function_declaration" && f.text(field(&d, "name")) == name {
-			return line(&d)
+	for _, d := range syntax.NamedChildren(root) {
+		if f.doc.Kind(&d) == "function_declaration" && f.doc.Text(syntax.Field(&d, "name")) == name {
+			return syntax.Line(&d)
 		}
 	}
 	return 0
@@ -25,9 +27,9 @@ func (f *File) goFuncLine(root *ts.Node, name string) int {
 
 // goMethodLine returns the line of the first method called name, or 0.
 func (f *File) goMethodLine(root *ts.Node, name string) int {
-	for _, d := range namedChildren(root) {
-		if f.kind(&d) == "method_declaration" && f.text(field(&d, "name")) == name {
-			return line(&d)
+	for _, d := range syntax.NamedChildren(root) {
+		if f.doc.Kind(&d) == "method_declaration" && f.doc.Text(syntax.Field(&d, "name")) == name {
+			return syntax.Line(&d)
 		}
 	}
 	return 0
@@ -42,14 +44,14 @@ func (f *File) goLambdaTarget(root *ts.Node) int {
 		return 0
 	}
 	found := 0
-	f.preorder(root, func(n *ts.Node, kind string) bool {
+	f.doc.Walk(root, func(n *ts.Node, kind string) bool {
 		if found > 0 || kind != "call_expression" {
 			return found == 0
 		}
-		fn := field(n, "function")
-		if f.kind(fn) == "selector_expression" && f.text(field(fn, "operand")) == alias &&
-			strings.HasPrefix(f.text(field(fn, "field")), "Start") {
-			found = f.goHandlerArg(root, field(n, "arguments"), 0)
+		fn := syntax.Field(n, "function")
+		if f.doc.Kind(fn) == "selector_expression" && f.doc.Text(syntax.Field(fn, "operand")) == alias &&
+			strings.HasPrefix(f.doc.Text(syntax.Field(fn, "field")), "Start") {
+			found = f.goHandlerArg(root, syntax.Field(n, "arguments"), 0)
 		}
 		return found == 0
 	})
@@ -62,15 +64,15 @@ func (f *File) goHandlerArg(root, args *ts.Node, depth int) int {
 		return 0
 	}
 	arg := args.NamedChild(0)
-	switch f.kind(arg) {
+	switch f.doc.Kind(arg) {
 	case "identifier":
-		return f.goFuncLine(root, f.text(arg))
+		return f.goFuncLine(root, f.doc.Text(arg))
 	case "func_literal":
-		return line(arg)
+		return syntax.Line(arg)
 	case "selector_expression": // h.Handle: a method declared here
-		return f.goMethodLine(root, f.text(field(arg, "field")))
+		return f.goMethodLine(root, f.doc.Text(syntax.Field(arg, "field")))
 	case "call_expression": // a wrapper: look at what it wraps
-		return f.goHandlerArg(root, field(arg, "arguments"), depth+1)
+		return f.goHandlerArg(root, syntax.Field(arg, "arguments"), depth+1)
 	}
 	return 0
 }
@@ -101,22 +103,22 @@ type goImportSpec struct {
 func (f *File) goImportSpecs(root *ts.Node) []goImportSpec {
 	var out []goImportSpec
 	add := func(spec *ts.Node) {
-		p, err := strconv.Unquote(f.text(field(spec, "path")))
+		p, err := strconv.Unquote(f.doc.Text(syntax.Field(spec, "path")))
 		if err == nil && p != "" {
-			out = append(out, goImportSpec{path: p, name: f.text(field(spec, "name")), line: line(spec)})
+			out = append(out, goImportSpec{path: p, name: f.doc.Text(syntax.Field(spec, "name")), line: syntax.Line(spec)})
 		}
 	}
-	for _, d := range namedChildren(root) {
-		if f.kind(&d) != "import_declaration" {
+	for _, d := range syntax.NamedChildren(root) {
+		if f.doc.Kind(&d) != "import_declaration" {
 			continue
 		}
-		for _, c := range namedChildren(&d) {
-			switch f.kind(&c) {
+		for _, c := range syntax.NamedChildren(&d) {
+			switch f.doc.Kind(&c) {
 			case "import_spec":
 				add(&c)
 			case "import_spec_list":
-				for _, s := range namedChildren(&c) {
-					if f.kind(&s) == "import_spec" {
+				for _, s := range syntax.NamedChildren(&c) {
+					if f.doc.Kind(&s) == "import_spec" {
 						add(&s)
 					}
 				}

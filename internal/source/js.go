@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // JavaScript and TypeScript exports: CommonJS assignments to exports /
@@ -26,7 +28,7 @@ func (f *File) jsExportLine(root *ts.Node, parts []string) int {
 		return 0
 	}
 	x := &jsScope{f: f, decls: map[string]ts.Node{}}
-	stmts := namedChildren(root)
+	stmts := syntax.NamedChildren(root)
 	for i := range stmts {
 		x.declare(&stmts[i])
 	}
@@ -41,21 +43,21 @@ func (f *File) jsExportLine(root *ts.Node, parts []string) int {
 // declare records the names a top-level statement declares. The first
 // declaration of a name wins.
 func (x *jsScope) declare(st *ts.Node) {
-	if x.f.kind(st) == "export_statement" {
-		st = field(st, "declaration")
+	if x.f.doc.Kind(st) == "export_statement" {
+		st = syntax.Field(st, "declaration")
 	}
 	add := func(name string, n *ts.Node) {
 		if _, ok := x.decls[name]; !ok && name != "" {
 			x.decls[name] = *n
 		}
 	}
-	switch x.f.kind(st) {
+	switch x.f.doc.Kind(st) {
 	case "function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration":
-		add(x.f.text(field(st, "name")), st)
+		add(x.f.doc.Text(syntax.Field(st, "name")), st)
 	case "lexical_declaration", "variable_declaration":
-		for _, d := range namedChildren(st) {
-			if x.f.kind(&d) == "variable_declarator" && x.f.kind(field(&d, "name")) == "identifier" {
-				add(x.f.text(field(&d, "name")), &d)
+		for _, d := range syntax.NamedChildren(st) {
+			if x.f.doc.Kind(&d) == "variable_declarator" && x.f.doc.Kind(syntax.Field(&d, "name")) == "identifier" {
+				add(x.f.doc.Text(syntax.Field(&d, "name")), &d)
 			}
 		}
 	}
@@ -63,7 +65,7 @@ func (x *jsScope) declare(st *ts.Node) {
 
 // statement returns the line defining parts if st exports it.
 func (x *jsScope) statement(st *ts.Node, parts []string) int {
-	switch x.f.kind(st) {
+	switch x.f.doc.Kind(st) {
 	case "expression_statement":
 		return x.assignment(st, parts)
 	case "export_statement":
@@ -77,9 +79,9 @@ func (x *jsScope) statement(st *ts.Node, parts []string) int {
 func (x *jsScope) assignment(st *ts.Node, parts []string) int {
 	a := st.NamedChild(0)
 	var lefts []*ts.Node
-	for x.f.kind(a) == "assignment_expression" {
-		lefts = append(lefts, field(a, "left"))
-		a = field(a, "right")
+	for x.f.doc.Kind(a) == "assignment_expression" {
+		lefts = append(lefts, syntax.Field(a, "left"))
+		a = syntax.Field(a, "right")
 	}
 	for _, left := range lefts {
 		path, ok := x.exportPath(left)
@@ -114,18 +116,18 @@ func (x *jsScope) match(path, parts []string, value, site *ts.Node) int {
 func (x *jsScope) exportPath(n *ts.Node) ([]string, bool) {
 	var names []string
 	for range maxFollow {
-		switch x.f.kind(n) {
+		switch x.f.doc.Kind(n) {
 		case "member_expression":
-			names = append(names, x.f.text(field(n, "property")))
+			names = append(names, x.f.doc.Text(syntax.Field(n, "property")))
 		case "subscript_expression":
-			s, ok := x.f.stringValue(field(n, "index"))
+			s, ok := x.f.doc.JSString(syntax.Field(n, "index"))
 			if !ok {
 				return nil, false
 			}
 			names = append(names, s)
 		case "identifier":
 			slices.Reverse(names)
-			switch x.f.text(n) {
+			switch x.f.doc.Text(n) {
 			case "exports":
 				return names, len(names) > 0
 			case "module":
@@ -137,33 +139,33 @@ func (x *jsScope) exportPath(n *ts.Node) ([]string, bool) {
 		default:
 			return nil, false
 		}
-		n = field(n, "object")
+		n = syntax.Field(n, "object")
 	}
 	return nil, false
 }
 
 // export handles ES module export statements (and TypeScript `export =`).
 func (x *jsScope) export(st *ts.Node, parts []string) int {
-	if decl := field(st, "declaration"); decl != nil {
-		if x.f.hasToken(st, "default") {
+	if decl := syntax.Field(st, "declaration"); decl != nil {
+		if x.f.doc.HasToken(st, "default") {
 			return x.exportDefault(decl, parts, st)
 		}
 		return x.exportDeclaration(decl, parts)
 	}
-	if v := field(st, "value"); v != nil && x.f.hasToken(st, "default") {
+	if v := syntax.Field(st, "value"); v != nil && x.f.doc.HasToken(st, "default") {
 		return x.exportDefault(v, parts, st)
 	}
-	if x.f.hasToken(st, "=") { // TypeScript: export = value
-		for _, c := range namedChildren(st) {
-			if x.f.kind(&c) != "comment" {
+	if x.f.doc.HasToken(st, "=") { // TypeScript: export = value
+		for _, c := range syntax.NamedChildren(st) {
+			if x.f.doc.Kind(&c) != "comment" {
 				return x.match(nil, parts, &c, st)
 			}
 		}
 		return 0
 	}
-	for _, c := range namedChildren(st) {
-		if x.f.kind(&c) == "export_clause" {
-			return x.exportClause(&c, parts, field(st, "source") != nil)
+	for _, c := range syntax.NamedChildren(st) {
+		if x.f.doc.Kind(&c) == "export_clause" {
+			return x.exportClause(&c, parts, syntax.Field(st, "source") != nil)
 		}
 	}
 	return 0
@@ -179,14 +181,14 @@ func (x *jsScope) exportDefault(v *ts.Node, parts []string, site *ts.Node) int {
 
 // exportDeclaration handles export function/class/const/let/var.
 func (x *jsScope) exportDeclaration(decl *ts.Node, parts []string) int {
-	switch x.f.kind(decl) {
+	switch x.f.doc.Kind(decl) {
 	case "function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration":
-		if x.f.text(field(decl, "name")) == parts[0] && len(parts) == 1 {
-			return line(decl)
+		if x.f.doc.Text(syntax.Field(decl, "name")) == parts[0] && len(parts) == 1 {
+			return syntax.Line(decl)
 		}
 	case "lexical_declaration", "variable_declaration":
-		for _, d := range namedChildren(decl) {
-			if x.f.kind(&d) == "variable_declarator" && x.f.text(field(&d, "name")) == parts[0] {
+		for _, d := range syntax.NamedChildren(decl) {
+			if x.f.doc.Kind(&d) == "variable_declarator" && x.f.doc.Text(syntax.Field(&d, "name")) == parts[0] {
 				return x.resolveDeclarator(&d, parts[1:], 0)
 			}
 		}
@@ -197,23 +199,23 @@ func (x *jsScope) exportDeclaration(decl *ts.Node, parts []string) int {
 // exportClause handles export { a, b as c } and re-exports from another
 // module, whose definition is out of reach: their specifier's line is used.
 func (x *jsScope) exportClause(clause *ts.Node, parts []string, reexport bool) int {
-	for _, spec := range namedChildren(clause) {
-		if x.f.kind(&spec) != "export_specifier" {
+	for _, spec := range syntax.NamedChildren(clause) {
+		if x.f.doc.Kind(&spec) != "export_specifier" {
 			continue
 		}
-		local := x.f.text(field(&spec, "name"))
+		local := x.f.doc.Text(syntax.Field(&spec, "name"))
 		if local == "" {
 			local = "default" // export { default } from "./x"
 		}
 		exported := local
-		if alias := field(&spec, "alias"); alias != nil {
-			exported = x.f.stringOrText(alias)
+		if alias := syntax.Field(&spec, "alias"); alias != nil {
+			exported = x.f.doc.JSStringOrText(alias)
 		}
 		if exported != parts[0] {
 			continue
 		}
 		if reexport {
-			return line(&spec)
+			return syntax.Line(&spec)
 		}
 		return x.resolveIdent(local, parts[1:], &spec, 0)
 	}
@@ -226,23 +228,23 @@ func (x *jsScope) resolve(v *ts.Node, rest []string, site *ts.Node, depth int) i
 		return 0
 	}
 	v = x.f.unwrapTS(v)
-	switch x.f.kind(v) {
+	switch x.f.doc.Kind(v) {
 	case "identifier":
-		return x.resolveIdent(x.f.text(v), rest, site, depth+1)
+		return x.resolveIdent(x.f.doc.Text(v), rest, site, depth+1)
 	case "object":
 		if len(rest) > 0 {
 			return x.property(v, rest, depth)
 		}
 	case "function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration":
 		if len(rest) == 0 {
-			return line(v)
+			return syntax.Line(v)
 		}
 		return 0
 	}
 	if len(rest) > 0 {
 		return 0
 	}
-	return line(site)
+	return syntax.Line(site)
 }
 
 // resolveIdent follows a name to its top-level declaration. An imported
@@ -251,13 +253,13 @@ func (x *jsScope) resolveIdent(name string, rest []string, site *ts.Node, depth 
 	d, ok := x.decls[name]
 	if !ok {
 		if len(rest) == 0 {
-			return line(site)
+			return syntax.Line(site)
 		}
 		return 0
 	}
-	if x.f.kind(&d) == "variable_declarator" {
-		if len(rest) == 0 && x.f.isImportValue(field(&d, "value")) {
-			return line(site)
+	if x.f.doc.Kind(&d) == "variable_declarator" {
+		if len(rest) == 0 && x.f.isImportValue(syntax.Field(&d, "value")) {
+			return syntax.Line(site)
 		}
 		return x.resolveDeclarator(&d, rest, depth)
 	}
@@ -267,14 +269,14 @@ func (x *jsScope) resolveIdent(name string, rest []string, site *ts.Node, depth 
 // resolveDeclarator handles const name = value: the declarator's line, or
 // the line of the nested property rest names inside value.
 func (x *jsScope) resolveDeclarator(d *ts.Node, rest []string, depth int) int {
-	v := field(d, "value")
+	v := syntax.Field(d, "value")
 	if len(rest) == 0 {
-		if x.f.kind(x.f.unwrapTS(v)) == "identifier" {
-			if _, ok := x.decls[x.f.text(x.f.unwrapTS(v))]; ok && depth < maxFollow {
+		if x.f.doc.Kind(x.f.unwrapTS(v)) == "identifier" {
+			if _, ok := x.decls[x.f.doc.Text(x.f.unwrapTS(v))]; ok && depth < maxFollow {
 				return x.resolve(v, nil, d, depth+1)
 			}
 		}
-		return line(d)
+		return syntax.Line(d)
 	}
 	return x.resolve(v, rest, d, depth+1)
 }
@@ -283,19 +285,19 @@ func (x *jsScope) resolveDeclarator(d *ts.Node, rest []string, depth int) int {
 // at run time) and resolves the remainder in its value.
 func (x *jsScope) property(obj *ts.Node, rest []string, depth int) int {
 	found := 0
-	for _, p := range namedChildren(obj) {
-		switch x.f.kind(&p) {
+	for _, p := range syntax.NamedChildren(obj) {
+		switch x.f.doc.Kind(&p) {
 		case "pair":
-			if x.f.stringOrText(field(&p, "key")) == rest[0] {
-				found = x.resolve(field(&p, "value"), rest[1:], &p, depth+1)
+			if x.f.doc.JSStringOrText(syntax.Field(&p, "key")) == rest[0] {
+				found = x.resolve(syntax.Field(&p, "value"), rest[1:], &p, depth+1)
 			}
 		case "shorthand_property_identifier":
-			if x.f.text(&p) == rest[0] {
+			if x.f.doc.Text(&p) == rest[0] {
 				found = x.resolveIdent(rest[0], rest[1:], &p, depth+1)
 			}
 		case "method_definition":
-			if x.f.stringOrText(field(&p, "name")) == rest[0] && len(rest) == 1 {
-				found = line(&p)
+			if x.f.doc.JSStringOrText(syntax.Field(&p, "name")) == rest[0] && len(rest) == 1 {
+				found = syntax.Line(&p)
 			}
 		}
 	}
@@ -306,10 +308,10 @@ func (x *jsScope) property(obj *ts.Node, rest []string, depth int) int {
 // expression (x as T, x satisfies T, x!, <T>x).
 func (f *File) unwrapTS(n *ts.Node) *ts.Node {
 	for range maxFollow {
-		switch f.kind(n) {
+		switch f.doc.Kind(n) {
 		case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion":
 			inner := n.NamedChild(0)
-			if f.kind(n) == "type_assertion" {
+			if f.doc.Kind(n) == "type_assertion" {
 				inner = n.NamedChild(n.NamedChildCount() - 1)
 			}
 			if inner == nil {
@@ -327,11 +329,11 @@ func (f *File) unwrapTS(n *ts.Node) *ts.Node {
 // require("x"), require("x").y, await import("x").
 func (f *File) isImportValue(v *ts.Node) bool {
 	for range maxFollow {
-		switch f.kind(v) {
+		switch f.doc.Kind(v) {
 		case "await_expression", "parenthesized_expression":
 			v = v.NamedChild(0)
 		case "member_expression", "subscript_expression":
-			v = field(v, "object")
+			v = syntax.Field(v, "object")
 		case "call_expression":
 			_, ok := f.jsLoadSpec(v)
 			return ok
@@ -340,34 +342,4 @@ func (f *File) isImportValue(v *ts.Node) bool {
 		}
 	}
 	return false
-}
-
-// stringValue returns the content of a string literal, or of a template
-// literal without substitutions.
-func (f *File) stringValue(n *ts.Node) (string, bool) {
-	switch f.kind(n) {
-	case "string":
-	case "template_string":
-		for _, c := range namedChildren(n) {
-			if f.kind(&c) == "template_substitution" {
-				return "", false
-			}
-		}
-	default:
-		return "", false
-	}
-	t := f.text(n)
-	if len(t) < 2 {
-		return "", false
-	}
-	return t[1 : len(t)-1], true
-}
-
-// stringOrText returns a string literal's content or the node's text (for
-// property keys written either way).
-func (f *File) stringOrText(n *ts.Node) string {
-	if s, ok := f.stringValue(n); ok {
-		return s
-	}
-	return f.text(n)
 }

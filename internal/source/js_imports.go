@@ -2,6 +2,8 @@ package source
 
 import (
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // JavaScript and TypeScript imports: static import/export-from statements,
@@ -18,19 +20,19 @@ func (f *File) jsImports(root *ts.Node) []Import {
 	var out []Import
 	add := func(spec string, at *ts.Node) {
 		if spec != "" {
-			out = append(out, Import{Spec: spec, Line: line(at)})
+			out = append(out, Import{Spec: spec, Line: syntax.Line(at)})
 		}
 	}
-	f.preorder(root, func(n *ts.Node, kind string) bool {
+	f.doc.Walk(root, func(n *ts.Node, kind string) bool {
 		switch kind {
 		case "import_statement":
-			if !f.hasToken(n, "type") {
+			if !f.doc.HasToken(n, "type") {
 				add(f.importSource(n), n)
 			}
 			return false
 		case "export_statement":
-			if src := field(n, "source"); src != nil && !f.hasToken(n, "type") {
-				s, _ := f.stringValue(src)
+			if src := syntax.Field(n, "source"); src != nil && !f.doc.HasToken(n, "type") {
+				s, _ := f.doc.JSString(src)
 				add(s, n)
 			}
 		case "call_expression":
@@ -46,12 +48,12 @@ func (f *File) jsImports(root *ts.Node) []Import {
 // importSource returns the module of an import statement, including the
 // TypeScript form `import x = require("m")`.
 func (f *File) importSource(n *ts.Node) string {
-	if s, ok := f.stringValue(field(n, "source")); ok {
+	if s, ok := f.doc.JSString(syntax.Field(n, "source")); ok {
 		return s
 	}
-	for _, c := range namedChildren(n) {
-		if f.kind(&c) == "import_require_clause" {
-			s, _ := f.stringValue(field(&c, "source"))
+	for _, c := range syntax.NamedChildren(n) {
+		if f.doc.Kind(&c) == "import_require_clause" {
+			s, _ := f.doc.JSString(syntax.Field(&c, "source"))
 			return s
 		}
 	}
@@ -61,16 +63,16 @@ func (f *File) importSource(n *ts.Node) string {
 // jsLoadSpec returns the specifier of require("m") or import("m") when it is
 // a literal.
 func (f *File) jsLoadSpec(call *ts.Node) (string, bool) {
-	fn := field(call, "function")
+	fn := syntax.Field(call, "function")
 	switch {
-	case f.kind(fn) == "import":
-	case f.kind(fn) == "identifier" && f.text(fn) == "require":
+	case f.doc.Kind(fn) == "import":
+	case f.doc.Kind(fn) == "identifier" && f.doc.Text(fn) == "require":
 	default:
 		return "", false
 	}
-	args := field(call, "arguments")
+	args := syntax.Field(call, "arguments")
 	if args == nil || args.NamedChildCount() == 0 {
 		return "", false
 	}
-	return f.stringValue(args.NamedChild(0))
+	return f.doc.JSString(args.NamedChild(0))
 }

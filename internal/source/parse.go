@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // MaxFileSize is the largest source file Parse accepts. Hand-written handler
@@ -45,9 +47,8 @@ type File struct {
 	// Lang is the language it was parsed as.
 	Lang Lang
 
-	src   []byte
-	tree  *ts.Tree
-	kinds []string // node type names by symbol id
+	doc  syntax.Doc // the text and its grammar's names
+	tree *ts.Tree
 
 	allImports []Import // imports(), computed on first use
 }
@@ -67,7 +68,7 @@ func Parse(path string, src []byte) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &File{Path: path, Lang: lang, src: src, tree: tree, kinds: kindTable(lang, g)}, nil
+	return &File{Path: path, Lang: lang, doc: syntax.NewDoc(src, g), tree: tree}, nil
 }
 
 // check applies Parse's refusals.
@@ -146,7 +147,16 @@ func (f *File) Close() {
 }
 
 // Source returns the text the file was parsed from.
-func (f *File) Source() []byte { return f.src }
+func (f *File) Source() []byte { return f.doc.Source() }
+
+// Syntax returns the helpers for reading the file's syntax tree (node
+// kinds, text, children) with its text and grammar; see package syntax.
+func (f *File) Syntax() syntax.Doc {
+	if f == nil {
+		return syntax.Doc{}
+	}
+	return f.doc
+}
 
 // Tree returns the tree-sitter syntax tree, or nil after Close. The tree
 // belongs to the File: do not close it, and do not use it or its nodes

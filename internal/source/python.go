@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Python: module-level bindings (the names a runtime can load from the
@@ -50,16 +52,16 @@ func (f *File) pyBindings(n *ts.Node, b map[string]*pyBinding, depth int) {
 		}
 		cur := b[name]
 		if cur == nil {
-			cur = &pyBinding{line: line(at), rhs: rhs}
+			cur = &pyBinding{line: syntax.Line(at), rhs: rhs}
 			b[name] = cur
 		}
 		if def && cur.def == 0 {
-			cur.def = line(at)
+			cur.def = syntax.Line(at)
 		}
 	}
-	for _, c := range namedChildren(n) {
+	for _, c := range syntax.NamedChildren(n) {
 		f.pyStatement(&c, bind)
-		if pyCompound[f.kind(&c)] {
+		if pyCompound[f.doc.Kind(&c)] {
 			f.pyBindings(&c, b, depth+1)
 		}
 	}
@@ -67,17 +69,17 @@ func (f *File) pyBindings(n *ts.Node, b map[string]*pyBinding, depth int) {
 
 // pyStatement reports the names one statement binds.
 func (f *File) pyStatement(st *ts.Node, bind func(name string, at *ts.Node, def bool, rhs string)) {
-	switch f.kind(st) {
+	switch f.doc.Kind(st) {
 	case "decorated_definition":
-		if d := field(st, "definition"); d != nil {
+		if d := syntax.Field(st, "definition"); d != nil {
 			f.pyStatement(d, bind)
 		}
 	case "function_definition":
-		bind(f.text(field(st, "name")), st, true, "")
+		bind(f.doc.Text(syntax.Field(st, "name")), st, true, "")
 	case "class_definition":
-		bind(f.text(field(st, "name")), st, false, "")
+		bind(f.doc.Text(syntax.Field(st, "name")), st, false, "")
 	case "expression_statement":
-		for _, a := range namedChildren(st) {
+		for _, a := range syntax.NamedChildren(st) {
 			f.pyAssignment(&a, st, bind)
 		}
 	case "import_statement", "import_from_statement":
@@ -90,28 +92,28 @@ func (f *File) pyStatement(st *ts.Node, bind func(name string, at *ts.Node, def 
 // pyAssignment binds the targets of `a = b = value` and `a, b = …`.
 func (f *File) pyAssignment(a, st *ts.Node, bind func(string, *ts.Node, bool, string)) {
 	for range maxFollow {
-		if f.kind(a) != "assignment" {
+		if f.doc.Kind(a) != "assignment" {
 			return
 		}
-		right := field(a, "right")
+		right := syntax.Field(a, "right")
 		if right == nil {
 			return // a bare annotation binds nothing
 		}
 		value := right
-		for f.kind(value) == "assignment" {
-			value = field(value, "right")
+		for f.doc.Kind(value) == "assignment" {
+			value = syntax.Field(value, "right")
 		}
 		rhs := ""
-		if f.kind(value) == "identifier" {
-			rhs = f.text(value)
+		if f.doc.Kind(value) == "identifier" {
+			rhs = f.doc.Text(value)
 		}
-		left := field(a, "left")
-		if f.kind(left) == "identifier" {
-			bind(f.text(left), st, false, rhs)
+		left := syntax.Field(a, "left")
+		if f.doc.Kind(left) == "identifier" {
+			bind(f.doc.Text(left), st, false, rhs)
 		} else {
-			for _, id := range namedChildren(left) {
-				if f.kind(&id) == "identifier" {
-					bind(f.text(&id), st, false, "")
+			for _, id := range syntax.NamedChildren(left) {
+				if f.doc.Kind(&id) == "identifier" {
+					bind(f.doc.Text(&id), st, false, "")
 				}
 			}
 		}
@@ -122,15 +124,13 @@ func (f *File) pyAssignment(a, st *ts.Node, bind func(string, *ts.Node, bool, st
 // pyImportedNames returns the names an import statement binds.
 func (f *File) pyImportedNames(st *ts.Node) []string {
 	var out []string
-	c := st.Walk()
-	defer c.Close()
-	for _, n := range st.ChildrenByFieldName("name", c) {
-		switch f.kind(&n) {
+	for _, n := range syntax.FieldChildren(st, "name") {
+		switch f.doc.Kind(&n) {
 		case "aliased_import":
-			out = append(out, f.text(field(&n, "alias")))
+			out = append(out, f.doc.Text(syntax.Field(&n, "alias")))
 		case "dotted_name":
 			// import a.b binds a; from m import a binds a
-			out = append(out, topModule(dotted(f.text(&n))))
+			out = append(out, topModule(dotted(f.doc.Text(&n))))
 		}
 	}
 	return out
@@ -140,11 +140,11 @@ func (f *File) pyImportedNames(st *ts.Node) []string {
 // order.
 func (f *File) pyImports(root *ts.Node) []Import {
 	var out []Import
-	f.preorder(root, func(n *ts.Node, kind string) bool {
+	f.doc.Walk(root, func(n *ts.Node, kind string) bool {
 		switch kind {
 		case "import_statement":
 			for _, m := range f.pyNames(n) {
-				out = append(out, Import{Spec: m, Line: line(n)})
+				out = append(out, Import{Spec: m, Line: syntax.Line(n)})
 			}
 			return false
 		case "import_from_statement":
@@ -158,17 +158,17 @@ func (f *File) pyImports(root *ts.Node) []Import {
 
 // pyFromImports expands `from M import a, b` into one Import per name.
 func (f *File) pyFromImports(n *ts.Node) []Import {
-	mod := dotted(f.text(field(n, "module_name")))
+	mod := dotted(f.doc.Text(syntax.Field(n, "module_name")))
 	if mod == "" {
 		return nil
 	}
 	names := f.pyNames(n)
 	if len(names) == 0 { // from M import *
-		return []Import{{Spec: mod, Line: line(n)}}
+		return []Import{{Spec: mod, Line: syntax.Line(n)}}
 	}
 	out := make([]Import, 0, len(names))
 	for _, name := range names {
-		out = append(out, Import{Spec: mod, Name: name, Line: line(n)})
+		out = append(out, Import{Spec: mod, Name: name, Line: syntax.Line(n)})
 	}
 	return out
 }
@@ -177,14 +177,12 @@ func (f *File) pyFromImports(n *ts.Node) []Import {
 // without their aliases.
 func (f *File) pyNames(st *ts.Node) []string {
 	var out []string
-	c := st.Walk()
-	defer c.Close()
-	for _, n := range st.ChildrenByFieldName("name", c) {
+	for _, n := range syntax.FieldChildren(st, "name") {
 		name := &n
-		if f.kind(&n) == "aliased_import" {
-			name = field(&n, "name")
+		if f.doc.Kind(&n) == "aliased_import" {
+			name = syntax.Field(&n, "name")
 		}
-		if s := dotted(f.text(name)); s != "" {
+		if s := dotted(f.doc.Text(name)); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // The Go front-end: expressions.
@@ -15,53 +17,53 @@ func (l *goLower) expr(n *ts.Node) Expr {
 	l.depth++
 	defer func() { l.depth-- }()
 	nd := l.node(n)
-	switch k := l.kind(n); k {
+	switch k := l.Kind(n); k {
 	case "identifier", "field_identifier", "package_identifier", "type_identifier":
-		return &Ident{Node: nd, Name: l.text(n)}
+		return &Ident{Node: nd, Name: l.Text(n)}
 	case "interpreted_string_literal", "raw_string_literal":
-		s, err := strconv.Unquote(l.text(n))
+		s, err := strconv.Unquote(l.Text(n))
 		if err != nil {
-			t := l.text(n)
+			t := l.Text(n)
 			if len(t) >= 2 {
 				s = t[1 : len(t)-1]
 			}
 		}
 		return &Lit{Node: nd, Kind: LitString, Val: s}
 	case "int_literal", "float_literal", "imaginary_literal", "rune_literal":
-		return &Lit{Node: nd, Kind: LitNumber, Val: l.text(n)}
+		return &Lit{Node: nd, Kind: LitNumber, Val: l.Text(n)}
 	case "true", "false":
 		return &Lit{Node: nd, Kind: LitBool, Val: k}
 	case "nil", "iota":
 		return &Lit{Node: nd, Kind: LitNull, Val: k}
 	case "selector_expression":
-		return &Member{Node: nd, X: l.expr(field(n, "operand")), Name: l.text(field(n, "field"))}
+		return &Member{Node: nd, X: l.expr(syntax.Field(n, "operand")), Name: l.Text(syntax.Field(n, "field"))}
 	case "index_expression":
-		idx := field(n, "index")
-		x := l.expr(field(n, "operand"))
+		idx := syntax.Field(n, "index")
+		x := l.expr(syntax.Field(n, "operand"))
 		if lit, ok := l.expr(idx).(*Lit); ok && lit.Kind == LitString {
 			return &Member{Node: nd, X: x, Name: lit.Val}
 		}
 		return &Member{Node: nd, X: x, Index: l.expr(idx)}
 	case "slice_expression":
-		return &Call{Node: nd, Fn: &Member{Node: nd, X: l.expr(field(n, "operand")), Name: "slice"}}
+		return &Call{Node: nd, Fn: &Member{Node: nd, X: l.expr(syntax.Field(n, "operand")), Name: "slice"}}
 	case "call_expression":
-		c := &Call{Node: nd, Fn: l.expr(field(n, "function"))}
-		for _, a := range l.named(field(n, "arguments")) {
-			if l.kind(&a) == "variadic_argument" {
-				c.Args = append(c.Args, &Spread{Node: l.node(&a), X: l.expr(l.first(&a))})
+		c := &Call{Node: nd, Fn: l.expr(syntax.Field(n, "function"))}
+		for _, a := range l.Named(syntax.Field(n, "arguments")) {
+			if l.Kind(&a) == "variadic_argument" {
+				c.Args = append(c.Args, &Spread{Node: l.node(&a), X: l.expr(l.First(&a))})
 				continue
 			}
 			c.Args = append(c.Args, l.expr(&a))
 		}
 		return c
 	case "type_conversion_expression":
-		return &Call{Node: nd, Fn: &Ident{Node: nd, Name: l.text(field(n, "type"))}, Args: []Expr{l.expr(field(n, "operand"))}}
+		return &Call{Node: nd, Fn: &Ident{Node: nd, Name: l.Text(syntax.Field(n, "type"))}, Args: []Expr{l.expr(syntax.Field(n, "operand"))}}
 	case "type_assertion_expression", "parenthesized_expression":
-		return l.expr(l.first(n))
+		return l.expr(l.First(n))
 	case "binary_expression":
-		return &Binary{Node: nd, Op: l.text(field(n, "operator")), L: l.expr(field(n, "left")), R: l.expr(field(n, "right"))}
+		return &Binary{Node: nd, Op: l.Text(syntax.Field(n, "operator")), L: l.expr(syntax.Field(n, "left")), R: l.expr(syntax.Field(n, "right"))}
 	case "unary_expression":
-		return &Unary{Node: nd, Op: l.text(field(n, "operator")), X: l.expr(field(n, "operand"))}
+		return &Unary{Node: nd, Op: l.Text(syntax.Field(n, "operator")), X: l.expr(syntax.Field(n, "operand"))}
 	case "func_literal":
 		return &FuncLit{Node: nd, F: l.function(n)}
 	case "composite_literal":
@@ -70,7 +72,7 @@ func (l *goLower) expr(n *ts.Node) Expr {
 		return l.literal(n)
 	}
 	o := &Opaque{Node: nd}
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		if e := l.expr(&c); e != nil {
 			o.Kids = append(o.Kids, e)
 		}
@@ -82,11 +84,11 @@ func (l *goLower) expr(n *ts.Node) Expr {
 // so library types keep their name (http.Client{} → net/http.Client()).
 func (l *goLower) composite(n *ts.Node) Expr {
 	nd := l.node(n)
-	body := l.literal(field(n, "body"))
-	typ := field(n, "type")
-	switch l.kind(typ) {
+	body := l.literal(syntax.Field(n, "body"))
+	typ := syntax.Field(n, "type")
+	switch l.Kind(typ) {
 	case "qualified_type":
-		return &Call{Node: nd, Fn: &Member{Node: nd, X: &Ident{Node: nd, Name: l.text(field(typ, "package"))}, Name: l.text(field(typ, "name"))}, Args: []Expr{body}, New: true}
+		return &Call{Node: nd, Fn: &Member{Node: nd, X: &Ident{Node: nd, Name: l.Text(syntax.Field(typ, "package"))}, Name: l.Text(syntax.Field(typ, "name"))}, Args: []Expr{body}, New: true}
 	}
 	return body
 }
@@ -94,10 +96,10 @@ func (l *goLower) composite(n *ts.Node) Expr {
 // literal lowers {k: v, …} (an Object when keyed, else an Array).
 func (l *goLower) literal(n *ts.Node) Expr {
 	nd := l.node(n)
-	kids := l.named(n)
+	kids := l.Named(n)
 	keyed := false
 	for _, k := range kids {
-		if l.kind(&k) == "keyed_element" {
+		if l.Kind(&k) == "keyed_element" {
 			keyed = true
 		}
 	}
@@ -110,10 +112,10 @@ func (l *goLower) literal(n *ts.Node) Expr {
 	}
 	o := &Object{Node: nd}
 	for _, k := range kids {
-		if l.kind(&k) != "keyed_element" {
+		if l.Kind(&k) != "keyed_element" {
 			continue
 		}
-		parts := l.named(&k)
+		parts := l.Named(&k)
 		if len(parts) < 2 {
 			continue
 		}
@@ -133,8 +135,8 @@ func (l *goLower) literal(n *ts.Node) Expr {
 }
 
 func (l *goLower) element(n *ts.Node) Expr {
-	if l.kind(n) == "literal_element" {
-		return l.expr(l.first(n))
+	if l.Kind(n) == "literal_element" {
+		return l.expr(l.First(n))
 	}
 	return l.expr(n)
 }

@@ -6,6 +6,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // The JavaScript and TypeScript front-end: statements. TypeScript type
@@ -33,7 +34,7 @@ func lowerJS(f *source.File) *Module {
 // stmts lowers the statements that are children of n.
 func (l *jsLower) stmts(n *ts.Node) []Stmt {
 	var out []Stmt
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		out = append(out, l.stmt(&c)...)
 	}
 	return out
@@ -44,7 +45,7 @@ func (l *jsLower) body(n *ts.Node) []Stmt {
 	if n == nil {
 		return nil
 	}
-	if l.kind(n) == "statement_block" {
+	if l.Kind(n) == "statement_block" {
 		return l.stmts(n)
 	}
 	return l.stmt(n)
@@ -58,7 +59,7 @@ func (l *jsLower) stmt(n *ts.Node) []Stmt {
 	l.depth++
 	defer func() { l.depth-- }()
 	nd := l.node(n)
-	switch l.kind(n) {
+	switch l.Kind(n) {
 	case "expression_statement":
 		return l.exprStmt(n)
 	case "lexical_declaration", "variable_declaration":
@@ -69,9 +70,9 @@ func (l *jsLower) stmt(n *ts.Node) []Stmt {
 	case "class_declaration", "abstract_class_declaration":
 		return []Stmt{&ClassDecl{Node: nd, Class: l.class(n)}}
 	case "return_statement":
-		return []Stmt{&Return{Node: nd, X: l.expr(l.first(n))}}
+		return []Stmt{&Return{Node: nd, X: l.expr(l.First(n))}}
 	case "throw_statement":
-		return []Stmt{&Throw{Node: nd, X: l.expr(l.first(n))}}
+		return []Stmt{&Throw{Node: nd, X: l.expr(l.First(n))}}
 	case "if_statement":
 		return []Stmt{l.ifStmt(n)}
 	case "for_in_statement":
@@ -79,9 +80,9 @@ func (l *jsLower) stmt(n *ts.Node) []Stmt {
 	case "for_statement":
 		return []Stmt{l.forStmt(n)}
 	case "while_statement":
-		return []Stmt{&Loop{Node: nd, Cond: l.expr(field(n, "condition")), Body: l.body(field(n, "body"))}}
+		return []Stmt{&Loop{Node: nd, Cond: l.expr(syntax.Field(n, "condition")), Body: l.body(syntax.Field(n, "body"))}}
 	case "do_statement":
-		return []Stmt{&Loop{Node: nd, Cond: l.expr(field(n, "condition")), Body: l.body(field(n, "body"))}}
+		return []Stmt{&Loop{Node: nd, Cond: l.expr(syntax.Field(n, "condition")), Body: l.body(syntax.Field(n, "body"))}}
 	case "try_statement":
 		return []Stmt{l.tryStmt(n)}
 	case "switch_statement":
@@ -93,7 +94,7 @@ func (l *jsLower) stmt(n *ts.Node) []Stmt {
 	case "continue_statement":
 		return []Stmt{&Jump{Node: nd, Continue: true}}
 	case "labeled_statement":
-		return l.body(field(n, "body"))
+		return l.body(syntax.Field(n, "body"))
 	case "import_statement":
 		return l.importStmt(n)
 	case "export_statement":
@@ -104,16 +105,16 @@ func (l *jsLower) stmt(n *ts.Node) []Stmt {
 
 // exprStmt lowers an expression statement; assignments become Assign.
 func (l *jsLower) exprStmt(n *ts.Node) []Stmt {
-	e := l.first(n)
+	e := l.First(n)
 	nd := l.node(n)
-	switch l.kind(e) {
+	switch l.Kind(e) {
 	case "assignment_expression":
 		return l.assignChain(e, nd)
 	case "augmented_assignment_expression":
-		return []Stmt{&Assign{Node: nd, Target: l.pattern(field(e, "left")), Op: l.text(field(e, "operator")), Value: l.expr(field(e, "right"))}}
+		return []Stmt{&Assign{Node: nd, Target: l.pattern(syntax.Field(e, "left")), Op: l.Text(syntax.Field(e, "operator")), Value: l.expr(syntax.Field(e, "right"))}}
 	case "sequence_expression":
 		var out []Stmt
-		for _, c := range l.named(e) {
+		for _, c := range l.Named(e) {
 			out = append(out, l.exprStmt2(&c)...)
 		}
 		return out
@@ -124,7 +125,7 @@ func (l *jsLower) exprStmt(n *ts.Node) []Stmt {
 // exprStmt2 lowers one operand of a comma expression statement.
 func (l *jsLower) exprStmt2(e *ts.Node) []Stmt {
 	nd := l.node(e)
-	if l.kind(e) == "assignment_expression" {
+	if l.Kind(e) == "assignment_expression" {
 		return l.assignChain(e, nd)
 	}
 	return []Stmt{&ExprStmt{Node: nd, X: l.expr(e)}}
@@ -135,15 +136,15 @@ func (l *jsLower) exprStmt2(e *ts.Node) []Stmt {
 func (l *jsLower) assignChain(e *ts.Node, nd Node) []Stmt {
 	var targets []*ts.Node
 	for range maxNest {
-		if l.kind(e) != "assignment_expression" {
+		if l.Kind(e) != "assignment_expression" {
 			break
 		}
-		targets = append(targets, field(e, "left"))
-		e = field(e, "right")
+		targets = append(targets, syntax.Field(e, "left"))
+		e = syntax.Field(e, "right")
 	}
 	val := l.expr(e)
 	if len(targets) > 0 {
-		nameFunc(val, lastName(l.text(targets[0])))
+		nameFunc(val, lastName(l.Text(targets[0])))
 	}
 	var out []Stmt
 	for i := len(targets) - 1; i >= 0; i-- {
@@ -155,25 +156,25 @@ func (l *jsLower) assignChain(e *ts.Node, nd Node) []Stmt {
 // declaration lowers const/let/var declarators.
 func (l *jsLower) declaration(n *ts.Node) []Stmt {
 	var out []Stmt
-	for _, d := range l.named(n) {
-		if l.kind(&d) != "variable_declarator" {
+	for _, d := range l.Named(n) {
+		if l.Kind(&d) != "variable_declarator" {
 			continue
 		}
 		var val Expr
-		if v := field(&d, "value"); v != nil {
+		if v := syntax.Field(&d, "value"); v != nil {
 			val = l.expr(v)
-			nameFunc(val, l.text(field(&d, "name")))
+			nameFunc(val, l.Text(syntax.Field(&d, "name")))
 		}
-		out = append(out, &Assign{Node: l.node(&d), Target: l.pattern(field(&d, "name")), Op: "=", Value: val, Decl: true})
+		out = append(out, &Assign{Node: l.node(&d), Target: l.pattern(syntax.Field(&d, "name")), Op: "=", Value: val, Decl: true})
 	}
 	return out
 }
 
 func (l *jsLower) ifStmt(n *ts.Node) Stmt {
-	s := &If{Node: l.node(n), Cond: l.expr(field(n, "condition")), Then: l.body(field(n, "consequence"))}
-	if alt := field(n, "alternative"); alt != nil {
-		if l.kind(alt) == "else_clause" {
-			s.Else = l.body(l.first(alt))
+	s := &If{Node: l.node(n), Cond: l.expr(syntax.Field(n, "condition")), Then: l.body(syntax.Field(n, "consequence"))}
+	if alt := syntax.Field(n, "alternative"); alt != nil {
+		if l.Kind(alt) == "else_clause" {
+			s.Else = l.body(l.First(alt))
 		} else {
 			s.Else = l.body(alt)
 		}
@@ -184,54 +185,54 @@ func (l *jsLower) ifStmt(n *ts.Node) Stmt {
 // forIn lowers for…of (elements) and for…in (keys).
 func (l *jsLower) forIn(n *ts.Node) Stmt {
 	keys := false
-	for _, c := range all(n) {
-		if !c.IsNamed() && l.kind(&c) == "in" {
+	for _, c := range syntax.Children(n) {
+		if !c.IsNamed() && l.Kind(&c) == "in" {
 			keys = true
 		}
 	}
-	return &ForEach{Node: l.node(n), Target: l.pattern(field(n, "left")), Iter: l.expr(field(n, "right")), Keys: keys, Body: l.body(field(n, "body"))}
+	return &ForEach{Node: l.node(n), Target: l.pattern(syntax.Field(n, "left")), Iter: l.expr(syntax.Field(n, "right")), Keys: keys, Body: l.body(syntax.Field(n, "body"))}
 }
 
 func (l *jsLower) forStmt(n *ts.Node) Stmt {
-	s := &Loop{Node: l.node(n), Body: l.body(field(n, "body"))}
-	if init := field(n, "initializer"); init != nil {
+	s := &Loop{Node: l.node(n), Body: l.body(syntax.Field(n, "body"))}
+	if init := syntax.Field(n, "initializer"); init != nil {
 		s.Init = l.stmt(init)
 	}
-	if c := field(n, "condition"); c != nil {
-		if l.kind(c) == "expression_statement" {
-			c = l.first(c)
+	if c := syntax.Field(n, "condition"); c != nil {
+		if l.Kind(c) == "expression_statement" {
+			c = l.First(c)
 		}
 		s.Cond = l.expr(c)
 	}
-	if inc := field(n, "increment"); inc != nil {
+	if inc := syntax.Field(n, "increment"); inc != nil {
 		s.Post = l.exprStmt2(inc)
 	}
 	return s
 }
 
 func (l *jsLower) tryStmt(n *ts.Node) Stmt {
-	s := &Try{Node: l.node(n), Body: l.body(field(n, "body"))}
-	if h := field(n, "handler"); h != nil {
-		if p := field(h, "parameter"); p != nil {
+	s := &Try{Node: l.node(n), Body: l.body(syntax.Field(n, "body"))}
+	if h := syntax.Field(n, "handler"); h != nil {
+		if p := syntax.Field(h, "parameter"); p != nil {
 			s.Param = l.pattern(p)
 		}
-		s.Catch = l.body(field(h, "body"))
+		s.Catch = l.body(syntax.Field(h, "body"))
 	}
-	if fin := field(n, "finalizer"); fin != nil {
-		s.Finally = l.body(field(fin, "body"))
+	if fin := syntax.Field(n, "finalizer"); fin != nil {
+		s.Finally = l.body(syntax.Field(fin, "body"))
 	}
 	return s
 }
 
 func (l *jsLower) switchStmt(n *ts.Node) Stmt {
-	s := &Switch{Node: l.node(n), Tag: l.expr(field(n, "value"))}
-	for _, c := range l.named(field(n, "body")) {
+	s := &Switch{Node: l.node(n), Tag: l.expr(syntax.Field(n, "value"))}
+	for _, c := range l.Named(syntax.Field(n, "body")) {
 		var cs Case
-		if v := field(&c, "value"); v != nil {
+		if v := syntax.Field(&c, "value"); v != nil {
 			cs.Tests = []Expr{l.expr(v)}
 		}
-		for _, st := range l.named(&c) {
-			if v := field(&c, "value"); v != nil && st.Id() == v.Id() {
+		for _, st := range l.Named(&c) {
+			if v := syntax.Field(&c, "value"); v != nil && st.Id() == v.Id() {
 				continue
 			}
 			cs.Body = append(cs.Body, l.stmt(&st)...)
@@ -244,21 +245,21 @@ func (l *jsLower) switchStmt(n *ts.Node) Stmt {
 // importStmt lowers import d, * as ns, {a as b} from "m" (type-only
 // imports load nothing and are dropped).
 func (l *jsLower) importStmt(n *ts.Node) []Stmt {
-	if l.hasToken(n, "type") {
+	if l.HasToken(n, "type") {
 		return nil
 	}
 	imp := &Import{Node: l.node(n)}
-	if s, ok := l.str(field(n, "source")); ok {
+	if s, ok := l.JSStringUnescaped(syntax.Field(n, "source")); ok {
 		imp.Spec = s
 	}
-	for _, c := range l.named(n) {
-		switch l.kind(&c) {
+	for _, c := range l.Named(n) {
+		switch l.Kind(&c) {
 		case "import_clause":
 			imp.Names = l.importClause(&c)
 		case "import_require_clause": // TS: import x = require("m")
-			s, _ := l.str(field(&c, "source"))
+			s, _ := l.JSStringUnescaped(syntax.Field(&c, "source"))
 			imp.Spec = s
-			imp.Names = []ImportName{{Local: l.text(l.first(&c)), Imported: "*"}}
+			imp.Names = []ImportName{{Local: l.Text(l.First(&c)), Imported: "*"}}
 		}
 	}
 	if imp.Spec == "" {
@@ -269,21 +270,21 @@ func (l *jsLower) importStmt(n *ts.Node) []Stmt {
 
 func (l *jsLower) importClause(c *ts.Node) []ImportName {
 	var out []ImportName
-	for _, k := range l.named(c) {
-		switch l.kind(&k) {
+	for _, k := range l.Named(c) {
+		switch l.Kind(&k) {
 		case "identifier":
-			out = append(out, ImportName{Local: l.text(&k), Imported: "default"})
+			out = append(out, ImportName{Local: l.Text(&k), Imported: "default"})
 		case "namespace_import":
-			out = append(out, ImportName{Local: l.text(l.first(&k)), Imported: "*"})
+			out = append(out, ImportName{Local: l.Text(l.First(&k)), Imported: "*"})
 		case "named_imports":
-			for _, sp := range l.named(&k) {
-				if l.kind(&sp) != "import_specifier" || l.hasToken(&sp, "type") {
+			for _, sp := range l.Named(&k) {
+				if l.Kind(&sp) != "import_specifier" || l.HasToken(&sp, "type") {
 					continue
 				}
-				name := l.strOrText(field(&sp, "name"))
+				name := l.JSStringUnescapedOrText(syntax.Field(&sp, "name"))
 				local := name
-				if a := field(&sp, "alias"); a != nil {
-					local = l.text(a)
+				if a := syntax.Field(&sp, "alias"); a != nil {
+					local = l.Text(a)
 				}
 				out = append(out, ImportName{Local: local, Imported: name})
 			}
@@ -295,8 +296,8 @@ func (l *jsLower) importClause(c *ts.Node) []ImportName {
 // exportStmt lowers ES exports: the declaration runs, the names are
 // recorded in Module.Exports.
 func (l *jsLower) exportStmt(n *ts.Node) []Stmt {
-	def := l.hasToken(n, "default")
-	if decl := field(n, "declaration"); decl != nil {
+	def := l.HasToken(n, "default")
+	if decl := syntax.Field(n, "declaration"); decl != nil {
 		out := l.stmt(decl)
 		for _, name := range declaredNames(out) {
 			l.mod.Exports[name] = &Ident{Node: l.node(decl), Name: name}
@@ -308,26 +309,26 @@ func (l *jsLower) exportStmt(n *ts.Node) []Stmt {
 		}
 		return out
 	}
-	if v := field(n, "value"); v != nil && def {
+	if v := syntax.Field(n, "value"); v != nil && def {
 		l.mod.Exports["default"] = l.expr(v)
 		return nil
 	}
-	if l.hasToken(n, "=") { // TS: export = value
-		if v := l.first(n); v != nil {
+	if l.HasToken(n, "=") { // TS: export = value
+		if v := l.First(n); v != nil {
 			l.mod.Exports["="] = l.expr(v)
 		}
 		return nil
 	}
-	src, reexport := l.str(field(n, "source"))
-	for _, c := range l.named(n) {
-		if l.kind(&c) != "export_clause" {
+	src, reexport := l.JSStringUnescaped(syntax.Field(n, "source"))
+	for _, c := range l.Named(n) {
+		if l.Kind(&c) != "export_clause" {
 			continue
 		}
-		for _, sp := range l.named(&c) {
-			local := l.strOrText(field(&sp, "name"))
+		for _, sp := range l.Named(&c) {
+			local := l.JSStringUnescapedOrText(syntax.Field(&sp, "name"))
 			exported := local
-			if a := field(&sp, "alias"); a != nil {
-				exported = l.strOrText(a)
+			if a := syntax.Field(&sp, "alias"); a != nil {
+				exported = l.JSStringUnescapedOrText(a)
 			}
 			if reexport {
 				l.mod.Exports[exported] = &Member{Node: l.node(&sp), X: l.requireOf(src, &sp), Name: local}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // The Python front-end: expressions and patterns.
@@ -15,41 +17,41 @@ func (l *pyLower) expr(n *ts.Node) Expr {
 	l.depth++
 	defer func() { l.depth-- }()
 	nd := l.node(n)
-	switch k := l.kind(n); k {
+	switch k := l.Kind(n); k {
 	case "identifier":
-		return &Ident{Node: nd, Name: l.text(n)}
+		return &Ident{Node: nd, Name: l.Text(n)}
 	case "string":
 		return l.str(n)
 	case "concatenated_string":
 		t := &Template{Node: nd}
-		for _, c := range l.named(n) {
+		for _, c := range l.Named(n) {
 			t.Parts = append(t.Parts, l.str(&c))
 		}
 		return t
 	case "integer", "float":
-		return &Lit{Node: nd, Kind: LitNumber, Val: l.text(n)}
+		return &Lit{Node: nd, Kind: LitNumber, Val: l.Text(n)}
 	case "true", "false":
 		return &Lit{Node: nd, Kind: LitBool, Val: strings.Title(k)}
 	case "none":
 		return &Lit{Node: nd, Kind: LitNull, Val: "None"}
 	case "attribute":
-		return &Member{Node: nd, X: l.expr(field(n, "object")), Name: l.text(field(n, "attribute"))}
+		return &Member{Node: nd, X: l.expr(syntax.Field(n, "object")), Name: l.Text(syntax.Field(n, "attribute"))}
 	case "subscript":
 		return l.subscript(n)
 	case "call":
 		return l.call(n)
 	case "binary_operator":
-		return &Binary{Node: nd, Op: strings.TrimSpace(l.text(field(n, "operator"))), L: l.expr(field(n, "left")), R: l.expr(field(n, "right"))}
+		return &Binary{Node: nd, Op: strings.TrimSpace(l.Text(syntax.Field(n, "operator"))), L: l.expr(syntax.Field(n, "left")), R: l.expr(syntax.Field(n, "right"))}
 	case "boolean_operator":
-		return &Binary{Node: nd, Op: strings.TrimSpace(l.text(field(n, "operator"))), L: l.expr(field(n, "left")), R: l.expr(field(n, "right"))}
+		return &Binary{Node: nd, Op: strings.TrimSpace(l.Text(syntax.Field(n, "operator"))), L: l.expr(syntax.Field(n, "left")), R: l.expr(syntax.Field(n, "right"))}
 	case "not_operator":
-		return &Unary{Node: nd, Op: "not", X: l.expr(field(n, "argument"))}
+		return &Unary{Node: nd, Op: "not", X: l.expr(syntax.Field(n, "argument"))}
 	case "unary_operator":
-		return &Unary{Node: nd, Op: l.text(field(n, "operator")), X: l.expr(field(n, "argument"))}
+		return &Unary{Node: nd, Op: l.Text(syntax.Field(n, "operator")), X: l.expr(syntax.Field(n, "argument"))}
 	case "comparison_operator":
 		return l.comparison(n)
 	case "conditional_expression":
-		kids := l.named(n)
+		kids := l.Named(n)
 		if len(kids) < 3 {
 			return &Opaque{Node: nd}
 		}
@@ -58,7 +60,7 @@ func (l *pyLower) expr(n *ts.Node) Expr {
 		return &FuncLit{Node: nd, F: l.function(n)}
 	case "list", "tuple", "set", "expression_list":
 		a := &Array{Node: nd}
-		for _, c := range l.named(n) {
+		for _, c := range l.Named(n) {
 			a.Elems = append(a.Elems, l.expr(&c))
 		}
 		return a
@@ -67,18 +69,18 @@ func (l *pyLower) expr(n *ts.Node) Expr {
 	case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
 		return l.comp(n)
 	case "parenthesized_expression":
-		return l.expr(l.first(n))
+		return l.expr(l.First(n))
 	case "await":
-		return &Unary{Node: nd, Op: "await", X: l.expr(l.first(n))}
+		return &Unary{Node: nd, Op: "await", X: l.expr(l.First(n))}
 	case "named_expression":
-		return &AssignX{Node: nd, Target: l.pattern(field(n, "name")), Op: "=", Value: l.expr(field(n, "value"))}
+		return &AssignX{Node: nd, Target: l.pattern(syntax.Field(n, "name")), Op: "=", Value: l.expr(syntax.Field(n, "value"))}
 	case "list_splat", "dictionary_splat":
-		return &Spread{Node: nd, X: l.expr(l.first(n))}
+		return &Spread{Node: nd, X: l.expr(l.First(n))}
 	case "keyword_argument":
-		return l.expr(field(n, "value"))
+		return l.expr(syntax.Field(n, "value"))
 	}
 	o := &Opaque{Node: nd}
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		if e := l.expr(&c); e != nil {
 			o.Kids = append(o.Kids, e)
 		}
@@ -92,14 +94,14 @@ func (l *pyLower) str(n *ts.Node) Expr {
 	var parts []Expr
 	var sb strings.Builder
 	interp := false
-	for _, c := range l.named(n) {
-		switch l.kind(&c) {
+	for _, c := range l.Named(n) {
+		switch l.Kind(&c) {
 		case "string_content", "escape_sequence":
-			sb.WriteString(l.text(&c))
-			parts = append(parts, &Lit{Node: l.node(&c), Kind: LitString, Val: l.text(&c)})
+			sb.WriteString(l.Text(&c))
+			parts = append(parts, &Lit{Node: l.node(&c), Kind: LitString, Val: l.Text(&c)})
 		case "interpolation":
 			interp = true
-			parts = append(parts, l.expr(field(&c, "expression")))
+			parts = append(parts, l.expr(syntax.Field(&c, "expression")))
 		}
 	}
 	if interp {
@@ -111,14 +113,14 @@ func (l *pyLower) str(n *ts.Node) Expr {
 // subscript lowers x['k'] to a named member, x[i] to an indexed one.
 func (l *pyLower) subscript(n *ts.Node) Expr {
 	nd := l.node(n)
-	x := l.expr(field(n, "value"))
-	idx := field(n, "subscript")
-	if l.kind(idx) == "string" {
+	x := l.expr(syntax.Field(n, "value"))
+	idx := syntax.Field(n, "subscript")
+	if l.Kind(idx) == "string" {
 		if s, ok := l.str(idx).(*Lit); ok {
 			return &Member{Node: nd, X: x, Name: s.Val}
 		}
 	}
-	if l.kind(idx) == "slice" {
+	if l.Kind(idx) == "slice" {
 		return &Call{Node: nd, Fn: &Member{Node: nd, X: x, Name: "slice"}}
 	}
 	return &Member{Node: nd, X: x, Index: l.expr(idx)}
@@ -126,18 +128,18 @@ func (l *pyLower) subscript(n *ts.Node) Expr {
 
 // call lowers a call with positional, keyword and splat arguments.
 func (l *pyLower) call(n *ts.Node) Expr {
-	c := &Call{Node: l.node(n), Fn: l.expr(field(n, "function"))}
-	args := field(n, "arguments")
-	if l.kind(args) == "generator_expression" {
+	c := &Call{Node: l.node(n), Fn: l.expr(syntax.Field(n, "function"))}
+	args := syntax.Field(n, "arguments")
+	if l.Kind(args) == "generator_expression" {
 		c.Args = []Expr{l.expr(args)}
 		return c
 	}
-	for _, a := range l.named(args) {
-		switch l.kind(&a) {
+	for _, a := range l.Named(args) {
+		switch l.Kind(&a) {
 		case "keyword_argument":
-			c.KW = append(c.KW, KwArg{Name: l.text(field(&a, "name")), Value: l.expr(field(&a, "value"))})
+			c.KW = append(c.KW, KwArg{Name: l.Text(syntax.Field(&a, "name")), Value: l.expr(syntax.Field(&a, "value"))})
 		case "dictionary_splat":
-			c.KW = append(c.KW, KwArg{Value: l.expr(l.first(&a))})
+			c.KW = append(c.KW, KwArg{Value: l.expr(l.First(&a))})
 		default:
 			c.Args = append(c.Args, l.expr(&a))
 		}
@@ -149,14 +151,14 @@ func (l *pyLower) call(n *ts.Node) Expr {
 // first comparison).
 func (l *pyLower) comparison(n *ts.Node) Expr {
 	nd := l.node(n)
-	kids := l.named(n)
+	kids := l.Named(n)
 	if len(kids) < 2 {
 		return &Opaque{Node: nd}
 	}
 	var ops []string
-	for _, c := range all(n) {
+	for _, c := range syntax.Children(n) {
 		if !c.IsNamed() {
-			ops = append(ops, l.kind(&c))
+			ops = append(ops, l.Kind(&c))
 		}
 	}
 	op := strings.Join(ops, " ")
@@ -171,20 +173,20 @@ func (l *pyLower) comparison(n *ts.Node) Expr {
 
 func (l *pyLower) dict(n *ts.Node) Expr {
 	o := &Object{Node: l.node(n)}
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		nd := l.node(&c)
-		switch l.kind(&c) {
+		switch l.Kind(&c) {
 		case "pair":
-			p := &Prop{Node: nd, Value: l.expr(field(&c, "value"))}
-			k := field(&c, "key")
-			if lit, ok := l.str(k).(*Lit); ok && l.kind(k) == "string" {
+			p := &Prop{Node: nd, Value: l.expr(syntax.Field(&c, "value"))}
+			k := syntax.Field(&c, "key")
+			if lit, ok := l.str(k).(*Lit); ok && l.Kind(k) == "string" {
 				p.Key = lit.Val
 			} else {
 				p.KeyX = l.expr(k)
 			}
 			o.Props = append(o.Props, p)
 		case "dictionary_splat":
-			o.Props = append(o.Props, &Prop{Node: nd, Spread: true, Value: l.expr(l.first(&c))})
+			o.Props = append(o.Props, &Prop{Node: nd, Spread: true, Value: l.expr(l.First(&c))})
 		}
 	}
 	return o
@@ -192,19 +194,19 @@ func (l *pyLower) dict(n *ts.Node) Expr {
 
 func (l *pyLower) comp(n *ts.Node) Expr {
 	c := &Comp{Node: l.node(n)}
-	body := field(n, "body")
-	if l.kind(body) == "pair" {
-		c.Key = l.expr(field(body, "key"))
-		c.Elem = l.expr(field(body, "value"))
+	body := syntax.Field(n, "body")
+	if l.Kind(body) == "pair" {
+		c.Key = l.expr(syntax.Field(body, "key"))
+		c.Elem = l.expr(syntax.Field(body, "value"))
 	} else {
 		c.Elem = l.expr(body)
 	}
-	for _, k := range l.named(n) {
-		switch l.kind(&k) {
+	for _, k := range l.Named(n) {
+		switch l.Kind(&k) {
 		case "for_in_clause":
-			c.Binds = append(c.Binds, CompFor{Target: l.pattern(field(&k, "left")), Iter: l.expr(field(&k, "right"))})
+			c.Binds = append(c.Binds, CompFor{Target: l.pattern(syntax.Field(&k, "left")), Iter: l.expr(syntax.Field(&k, "right"))})
 		case "if_clause":
-			c.Conds = append(c.Conds, l.expr(l.first(&k)))
+			c.Conds = append(c.Conds, l.expr(l.First(&k)))
 		}
 	}
 	return c
@@ -216,23 +218,23 @@ func (l *pyLower) pattern(n *ts.Node) Pattern {
 		return nil
 	}
 	nd := l.node(n)
-	switch l.kind(n) {
+	switch l.Kind(n) {
 	case "identifier":
-		return &PIdent{Node: nd, Name: l.text(n)}
+		return &PIdent{Node: nd, Name: l.Text(n)}
 	case "attribute", "subscript":
 		return &PExpr{Node: nd, X: l.expr(n)}
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
 		p := &PArray{Node: nd}
-		for _, c := range l.named(n) {
-			if l.kind(&c) == "list_splat_pattern" {
-				p.Rest = l.pattern(l.first(&c))
+		for _, c := range l.Named(n) {
+			if l.Kind(&c) == "list_splat_pattern" {
+				p.Rest = l.pattern(l.First(&c))
 				continue
 			}
 			p.Elems = append(p.Elems, l.pattern(&c))
 		}
 		return p
 	case "parenthesized_expression":
-		return l.pattern(l.first(n))
+		return l.pattern(l.First(n))
 	}
 	return &PExpr{Node: nd, X: l.expr(n)}
 }

@@ -6,6 +6,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // The Python front-end: statements.
@@ -30,7 +31,7 @@ func lowerPy(f *source.File) *Module {
 
 func (l *pyLower) block(n *ts.Node) []Stmt {
 	var out []Stmt
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		out = append(out, l.stmt(&c)...)
 	}
 	return out
@@ -43,23 +44,23 @@ func (l *pyLower) stmt(n *ts.Node) []Stmt {
 	l.depth++
 	defer func() { l.depth-- }()
 	nd := l.node(n)
-	switch l.kind(n) {
+	switch l.Kind(n) {
 	case "expression_statement":
 		var out []Stmt
-		for _, c := range l.named(n) {
+		for _, c := range l.Named(n) {
 			out = append(out, l.exprStmt(&c, nd)...)
 		}
 		return out
 	case "return_statement":
 		return []Stmt{&Return{Node: nd, X: l.exprOrTuple(n)}}
 	case "raise_statement":
-		return []Stmt{&Throw{Node: nd, X: l.expr(l.first(n))}}
+		return []Stmt{&Throw{Node: nd, X: l.expr(l.First(n))}}
 	case "if_statement":
 		return []Stmt{l.ifStmt(n)}
 	case "for_statement":
-		return []Stmt{&ForEach{Node: nd, Target: l.pattern(field(n, "left")), Iter: l.expr(field(n, "right")), Body: l.block(field(n, "body"))}}
+		return []Stmt{&ForEach{Node: nd, Target: l.pattern(syntax.Field(n, "left")), Iter: l.expr(syntax.Field(n, "right")), Body: l.block(syntax.Field(n, "body"))}}
 	case "while_statement":
-		return []Stmt{&Loop{Node: nd, Cond: l.expr(field(n, "condition")), Body: l.block(field(n, "body"))}}
+		return []Stmt{&Loop{Node: nd, Cond: l.expr(syntax.Field(n, "condition")), Body: l.block(syntax.Field(n, "body"))}}
 	case "try_statement":
 		return []Stmt{l.tryStmt(n)}
 	case "with_statement":
@@ -68,7 +69,7 @@ func (l *pyLower) stmt(n *ts.Node) []Stmt {
 		f := l.function(n)
 		return []Stmt{&FuncDecl{Node: nd, Name: f.Name, F: f}}
 	case "decorated_definition":
-		return l.stmt(field(n, "definition"))
+		return l.stmt(syntax.Field(n, "definition"))
 	case "class_definition":
 		return []Stmt{&ClassDecl{Node: nd, Class: l.class(n)}}
 	case "import_statement":
@@ -80,7 +81,7 @@ func (l *pyLower) stmt(n *ts.Node) []Stmt {
 	case "continue_statement":
 		return []Stmt{&Jump{Node: nd, Continue: true}}
 	case "assert_statement":
-		return []Stmt{&Assert{Node: nd, Cond: l.expr(l.first(n))}}
+		return []Stmt{&Assert{Node: nd, Cond: l.expr(l.First(n))}}
 	case "match_statement":
 		return []Stmt{l.match(n)}
 	case "block":
@@ -91,12 +92,12 @@ func (l *pyLower) stmt(n *ts.Node) []Stmt {
 
 // exprStmt lowers one expression of an expression statement.
 func (l *pyLower) exprStmt(e *ts.Node, nd Node) []Stmt {
-	switch l.kind(e) {
+	switch l.Kind(e) {
 	case "assignment":
 		return l.assignment(e, nd)
 	case "augmented_assignment":
-		op := strings.TrimSpace(l.text(field(e, "operator")))
-		return []Stmt{&Assign{Node: nd, Target: l.pattern(field(e, "left")), Op: op, Value: l.expr(field(e, "right"))}}
+		op := strings.TrimSpace(l.Text(syntax.Field(e, "operator")))
+		return []Stmt{&Assign{Node: nd, Target: l.pattern(syntax.Field(e, "left")), Op: op, Value: l.expr(syntax.Field(e, "right"))}}
 	}
 	return []Stmt{&ExprStmt{Node: nd, X: l.expr(e)}}
 }
@@ -105,11 +106,11 @@ func (l *pyLower) exprStmt(e *ts.Node, nd Node) []Stmt {
 func (l *pyLower) assignment(e *ts.Node, nd Node) []Stmt {
 	var targets []*ts.Node
 	for range maxNest {
-		if l.kind(e) != "assignment" {
+		if l.Kind(e) != "assignment" {
 			break
 		}
-		targets = append(targets, field(e, "left"))
-		r := field(e, "right")
+		targets = append(targets, syntax.Field(e, "left"))
+		r := syntax.Field(e, "right")
 		if r == nil {
 			return nil // a bare annotation
 		}
@@ -125,9 +126,9 @@ func (l *pyLower) assignment(e *ts.Node, nd Node) []Stmt {
 
 // exprOrList lowers an expression; an expression_list is a tuple.
 func (l *pyLower) exprOrList(e *ts.Node) Expr {
-	if l.kind(e) == "expression_list" {
+	if l.Kind(e) == "expression_list" {
 		a := &Array{Node: l.node(e)}
-		for _, c := range l.named(e) {
+		for _, c := range l.Named(e) {
 			a.Elems = append(a.Elems, l.expr(&c))
 		}
 		return a
@@ -137,7 +138,7 @@ func (l *pyLower) exprOrList(e *ts.Node) Expr {
 
 // exprOrTuple lowers `return a, b` and `return x`.
 func (l *pyLower) exprOrTuple(n *ts.Node) Expr {
-	kids := l.named(n)
+	kids := l.Named(n)
 	if len(kids) == 0 {
 		return nil
 	}
@@ -145,35 +146,33 @@ func (l *pyLower) exprOrTuple(n *ts.Node) Expr {
 }
 
 func (l *pyLower) ifStmt(n *ts.Node) Stmt {
-	s := &If{Node: l.node(n), Cond: l.expr(field(n, "condition")), Then: l.block(field(n, "consequence"))}
+	s := &If{Node: l.node(n), Cond: l.expr(syntax.Field(n, "condition")), Then: l.block(syntax.Field(n, "consequence"))}
 	cur := s
-	c := n.Walk()
-	defer c.Close()
-	for _, alt := range n.ChildrenByFieldName("alternative", c) {
-		switch l.kind(&alt) {
+	for _, alt := range syntax.FieldChildren(n, "alternative") {
+		switch l.Kind(&alt) {
 		case "elif_clause":
-			next := &If{Node: l.node(&alt), Cond: l.expr(field(&alt, "condition")), Then: l.block(field(&alt, "consequence"))}
+			next := &If{Node: l.node(&alt), Cond: l.expr(syntax.Field(&alt, "condition")), Then: l.block(syntax.Field(&alt, "consequence"))}
 			cur.Else = []Stmt{next}
 			cur = next
 		case "else_clause":
-			cur.Else = l.block(field(&alt, "body"))
+			cur.Else = l.block(syntax.Field(&alt, "body"))
 		}
 	}
 	return s
 }
 
 func (l *pyLower) tryStmt(n *ts.Node) Stmt {
-	s := &Try{Node: l.node(n), Body: l.block(field(n, "body"))}
-	for _, c := range l.named(n) {
-		switch l.kind(&c) {
+	s := &Try{Node: l.node(n), Body: l.block(syntax.Field(n, "body"))}
+	for _, c := range l.Named(n) {
+		switch l.Kind(&c) {
 		case "except_clause", "except_group_clause":
-			for _, k := range l.named(&c) {
-				switch l.kind(&k) {
+			for _, k := range l.Named(&c) {
+				switch l.Kind(&k) {
 				case "block":
 					s.Catch = append(s.Catch, l.block(&k)...)
 				case "as_pattern":
-					if a := field(&k, "alias"); a != nil {
-						s.Param = l.pattern(l.first(a))
+					if a := syntax.Field(&k, "alias"); a != nil {
+						s.Param = l.pattern(l.First(a))
 					}
 				}
 			}
@@ -181,9 +180,9 @@ func (l *pyLower) tryStmt(n *ts.Node) Stmt {
 				s.Param = &PIdent{Node: l.node(&c), Name: "_exc"}
 			}
 		case "else_clause":
-			s.Body = append(s.Body, l.block(field(&c, "body"))...)
+			s.Body = append(s.Body, l.block(syntax.Field(&c, "body"))...)
 		case "finally_clause":
-			s.Finally = l.block(l.first(&c))
+			s.Finally = l.block(l.First(&c))
 		}
 	}
 	return s
@@ -192,39 +191,39 @@ func (l *pyLower) tryStmt(n *ts.Node) Stmt {
 // with lowers `with open(x) as f: body` into the bindings then the body.
 func (l *pyLower) with(n *ts.Node) []Stmt {
 	var out []Stmt
-	for _, c := range l.named(n) {
-		if l.kind(&c) != "with_clause" {
+	for _, c := range l.Named(n) {
+		if l.Kind(&c) != "with_clause" {
 			continue
 		}
-		for _, item := range l.named(&c) {
-			v := field(&item, "value")
+		for _, item := range l.Named(&c) {
+			v := syntax.Field(&item, "value")
 			nd := l.node(&item)
-			if l.kind(v) == "as_pattern" {
-				target := field(v, "alias")
-				out = append(out, &Assign{Node: nd, Target: l.pattern(l.first(target)), Op: "=", Value: l.expr(l.first(v)), Decl: true})
+			if l.Kind(v) == "as_pattern" {
+				target := syntax.Field(v, "alias")
+				out = append(out, &Assign{Node: nd, Target: l.pattern(l.First(target)), Op: "=", Value: l.expr(l.First(v)), Decl: true})
 				continue
 			}
 			out = append(out, &ExprStmt{Node: nd, X: l.expr(v)})
 		}
 	}
-	return append(out, l.block(field(n, "body"))...)
+	return append(out, l.block(syntax.Field(n, "body"))...)
 }
 
 func (l *pyLower) match(n *ts.Node) Stmt {
-	s := &Switch{Node: l.node(n), Tag: l.expr(field(n, "subject"))}
-	for _, c := range l.named(field(n, "body")) {
-		if l.kind(&c) != "case_clause" {
+	s := &Switch{Node: l.node(n), Tag: l.expr(syntax.Field(n, "subject"))}
+	for _, c := range l.Named(syntax.Field(n, "body")) {
+		if l.Kind(&c) != "case_clause" {
 			continue
 		}
 		var cs Case
-		for _, k := range l.named(&c) {
-			if l.kind(&k) == "case_pattern" {
-				if lit := l.first(&k); lit != nil && l.kind(lit) == "string" {
+		for _, k := range l.Named(&c) {
+			if l.Kind(&k) == "case_pattern" {
+				if lit := l.First(&k); lit != nil && l.Kind(lit) == "string" {
 					cs.Tests = append(cs.Tests, l.expr(lit))
 				}
 			}
 		}
-		cs.Body = l.block(field(&c, "consequence"))
+		cs.Body = l.block(syntax.Field(&c, "consequence"))
 		s.Cases = append(s.Cases, cs)
 	}
 	return s
@@ -233,15 +232,13 @@ func (l *pyLower) match(n *ts.Node) Stmt {
 // importStmt lowers `import a.b`, `import a.b as c`.
 func (l *pyLower) importStmt(n *ts.Node) []Stmt {
 	var out []Stmt
-	c := n.Walk()
-	defer c.Close()
-	for _, name := range n.ChildrenByFieldName("name", c) {
+	for _, name := range syntax.FieldChildren(n, "name") {
 		nd := l.node(&name)
 		mod, local := "", ""
-		switch l.kind(&name) {
+		switch l.Kind(&name) {
 		case "aliased_import":
-			mod = l.dotted(field(&name, "name"))
-			local = l.text(field(&name, "alias"))
+			mod = l.dotted(syntax.Field(&name, "name"))
+			local = l.Text(syntax.Field(&name, "alias"))
 		default:
 			mod = l.dotted(&name)
 			local, _, _ = strings.Cut(mod, ".")
@@ -256,16 +253,14 @@ func (l *pyLower) importStmt(n *ts.Node) []Stmt {
 // fromImport lowers `from m import a as b, c` (one Import per name, for
 // submodule resolution).
 func (l *pyLower) fromImport(n *ts.Node) []Stmt {
-	mod := l.dotted(field(n, "module_name"))
+	mod := l.dotted(syntax.Field(n, "module_name"))
 	var out []Stmt
-	c := n.Walk()
-	defer c.Close()
-	for _, name := range n.ChildrenByFieldName("name", c) {
+	for _, name := range syntax.FieldChildren(n, "name") {
 		imported, local := "", ""
-		switch l.kind(&name) {
+		switch l.Kind(&name) {
 		case "aliased_import":
-			imported = l.dotted(field(&name, "name"))
-			local = l.text(field(&name, "alias"))
+			imported = l.dotted(syntax.Field(&name, "name"))
+			local = l.Text(syntax.Field(&name, "alias"))
 		default:
 			imported = l.dotted(&name)
 			local = imported
@@ -276,15 +271,15 @@ func (l *pyLower) fromImport(n *ts.Node) []Stmt {
 }
 
 func (l *pyLower) dotted(n *ts.Node) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(l.text(n), "\\", " ")), "")
+	return strings.Join(strings.Fields(strings.ReplaceAll(l.Text(n), "\\", " ")), "")
 }
 
 // function lowers def and lambda.
 func (l *pyLower) function(n *ts.Node) *Func {
-	f := &Func{Node: l.node(n), Mod: l.mod, Name: l.text(field(n, "name"))}
-	f.Params = l.params(field(n, "parameters"))
-	body := field(n, "body")
-	if l.kind(n) == "lambda" {
+	f := &Func{Node: l.node(n), Mod: l.mod, Name: l.Text(syntax.Field(n, "name"))}
+	f.Params = l.params(syntax.Field(n, "parameters"))
+	body := syntax.Field(n, "body")
+	if l.Kind(n) == "lambda" {
 		f.Body = []Stmt{&Return{Node: l.node(body), X: l.expr(body)}}
 		return f
 	}
@@ -294,33 +289,33 @@ func (l *pyLower) function(n *ts.Node) *Func {
 
 func (l *pyLower) params(n *ts.Node) []*Param {
 	var out []*Param
-	for _, c := range l.named(n) {
+	for _, c := range l.Named(n) {
 		p := &Param{Node: l.node(&c)}
-		switch l.kind(&c) {
+		switch l.Kind(&c) {
 		case "identifier":
-			p.Pat = &PIdent{Node: l.node(&c), Name: l.text(&c)}
+			p.Pat = &PIdent{Node: l.node(&c), Name: l.Text(&c)}
 		case "typed_parameter":
-			id := l.first(&c)
-			if l.kind(id) == "list_splat_pattern" {
+			id := l.First(&c)
+			if l.Kind(id) == "list_splat_pattern" {
 				p.Rest = true
-				id = l.first(id)
-			} else if l.kind(id) == "dictionary_splat_pattern" {
+				id = l.First(id)
+			} else if l.Kind(id) == "dictionary_splat_pattern" {
 				p.KwRest = true
-				id = l.first(id)
+				id = l.First(id)
 			}
-			p.Pat = &PIdent{Node: l.node(id), Name: l.text(id)}
-			p.Type = l.text(field(&c, "type"))
+			p.Pat = &PIdent{Node: l.node(id), Name: l.Text(id)}
+			p.Type = l.Text(syntax.Field(&c, "type"))
 		case "default_parameter", "typed_default_parameter":
-			name := field(&c, "name")
-			p.Pat = &PIdent{Node: l.node(name), Name: l.text(name)}
-			p.Default = l.expr(field(&c, "value"))
-			p.Type = l.text(field(&c, "type"))
+			name := syntax.Field(&c, "name")
+			p.Pat = &PIdent{Node: l.node(name), Name: l.Text(name)}
+			p.Default = l.expr(syntax.Field(&c, "value"))
+			p.Type = l.Text(syntax.Field(&c, "type"))
 		case "list_splat_pattern":
 			p.Rest = true
-			p.Pat = &PIdent{Node: l.node(&c), Name: l.text(l.first(&c))}
+			p.Pat = &PIdent{Node: l.node(&c), Name: l.Text(l.First(&c))}
 		case "dictionary_splat_pattern":
 			p.KwRest = true
-			p.Pat = &PIdent{Node: l.node(&c), Name: l.text(l.first(&c))}
+			p.Pat = &PIdent{Node: l.node(&c), Name: l.Text(l.First(&c))}
 		default:
 			continue
 		}
@@ -330,18 +325,18 @@ func (l *pyLower) params(n *ts.Node) []*Param {
 }
 
 func (l *pyLower) class(n *ts.Node) *ClassLit {
-	c := &ClassLit{Node: l.node(n), Name: l.text(field(n, "name")), Methods: map[string]*Func{}, Static: map[string]Expr{}}
-	if sup := field(n, "superclasses"); sup != nil {
-		if s := l.first(sup); s != nil {
+	c := &ClassLit{Node: l.node(n), Name: l.Text(syntax.Field(n, "name")), Methods: map[string]*Func{}, Static: map[string]Expr{}}
+	if sup := syntax.Field(n, "superclasses"); sup != nil {
+		if s := l.First(sup); s != nil {
 			c.Super = l.expr(s)
 		}
 	}
-	for _, st := range l.named(field(n, "body")) {
+	for _, st := range l.Named(syntax.Field(n, "body")) {
 		def := &st
-		if l.kind(def) == "decorated_definition" {
-			def = field(def, "definition")
+		if l.Kind(def) == "decorated_definition" {
+			def = syntax.Field(def, "definition")
 		}
-		if l.kind(def) == "function_definition" {
+		if l.Kind(def) == "function_definition" {
 			f := l.function(def)
 			c.Methods[f.Name] = f
 		}

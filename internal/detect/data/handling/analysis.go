@@ -8,6 +8,7 @@ import (
 
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // issue is one problem found in a file, before it is attributed to the
@@ -106,7 +107,7 @@ func analyze(f *source.File) *analysis {
 
 // run walks the file once and hands every node to the checks.
 func (c *checker) run() {
-	c.walk(c.root, func(n *ts.Node, kind string) bool {
+	c.Walk(c.root, func(n *ts.Node, kind string) bool {
 		if c.matches >= maxMatches {
 			return false
 		}
@@ -187,11 +188,11 @@ func (c *checker) add(is *issue, at ...*ts.Node) *issue {
 // module.
 func (s *syn) statements() []stmt {
 	var out []stmt
-	for _, st := range s.named(s.root) {
+	for _, st := range s.Named(s.root) {
 		st := st
 		a, b := st.ByteRange()
 		out = append(out, stmt{
-			startLine: line(&st), endLine: int(st.EndPosition().Row) + 1, start: a, end: b,
+			startLine: syntax.Line(&st), endLine: int(st.EndPosition().Row) + 1, start: a, end: b,
 			names: s.declared(&st), refs: s.refs(&st),
 		})
 	}
@@ -200,29 +201,29 @@ func (s *syn) statements() []stmt {
 
 // declared returns the names a top-level statement binds.
 func (s *syn) declared(st *ts.Node) []string {
-	switch s.kind(st) {
+	switch s.Kind(st) {
 	case "export_statement", "decorated_definition":
-		if d := field(st, "declaration"); d != nil {
+		if d := syntax.Field(st, "declaration"); d != nil {
 			return s.declared(d)
 		}
-		if d := field(st, "definition"); d != nil {
+		if d := syntax.Field(st, "definition"); d != nil {
 			return s.declared(d)
 		}
 	case "function_declaration", "generator_function_declaration", "class_declaration", "function_definition", "class_definition":
-		return []string{s.text(field(st, "name"))}
+		return []string{s.Text(syntax.Field(st, "name"))}
 	case "lexical_declaration", "variable_declaration":
 		var out []string
-		for _, d := range s.named(st) {
+		for _, d := range s.Named(st) {
 			d := d
-			if name := field(&d, "name"); s.kind(name) == "identifier" {
-				out = append(out, s.text(name))
+			if name := syntax.Field(&d, "name"); s.Kind(name) == "identifier" {
+				out = append(out, s.Text(name))
 			}
 		}
 		return out
 	case "expression_statement":
-		if a := s.first(st); s.kind(a) == "assignment" || s.kind(a) == "assignment_expression" {
-			if left := field(a, "left"); s.kind(left) == "identifier" {
-				return []string{s.text(left)}
+		if a := s.First(st); s.Kind(a) == "assignment" || s.Kind(a) == "assignment_expression" {
+			if left := syntax.Field(a, "left"); s.Kind(left) == "identifier" {
+				return []string{s.Text(left)}
 			}
 		}
 	}
@@ -232,9 +233,9 @@ func (s *syn) declared(st *ts.Node) []string {
 // refs returns the identifiers a statement's code uses.
 func (s *syn) refs(st *ts.Node) map[string]bool {
 	m := map[string]bool{}
-	s.walk(st, func(n *ts.Node, kind string) bool {
+	s.Walk(st, func(n *ts.Node, kind string) bool {
 		if kind == "identifier" || kind == "shorthand_property_identifier" {
-			m[s.text(n)] = true
+			m[s.Text(n)] = true
 		}
 		return true
 	})
@@ -244,7 +245,7 @@ func (s *syn) refs(st *ts.Node) map[string]bool {
 // funcRanges returns the byte ranges of every function, sorted by start.
 func (s *syn) funcRanges() [][2]uint {
 	var out [][2]uint
-	s.walk(s.root, func(n *ts.Node, kind string) bool {
+	s.Walk(s.root, func(n *ts.Node, kind string) bool {
 		if isFunc(kind) {
 			a, b := n.ByteRange()
 			out = append(out, [2]uint{a, b})

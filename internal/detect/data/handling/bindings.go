@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // bindings are what a file's names stand for: the module an import or a
@@ -53,13 +55,13 @@ func (b *bindings) decl(name string, v *ts.Node) {
 // bind collects the bindings of the whole file in one walk.
 func (s *syn) bind() *bindings {
 	b := &bindings{mods: map[string]binding{}, decls: map[string][]*ts.Node{}}
-	s.walk(s.root, func(n *ts.Node, kind string) bool {
+	s.Walk(s.root, func(n *ts.Node, kind string) bool {
 		switch kind {
 		case "variable_declarator":
 			s.bindJSDeclarator(b, n)
 		case "assignment_expression":
-			if left := field(n, "left"); s.kind(left) == "identifier" {
-				b.decl(s.text(left), field(n, "right"))
+			if left := syntax.Field(n, "left"); s.Kind(left) == "identifier" {
+				b.decl(s.Text(left), syntax.Field(n, "right"))
 			}
 		case "import_statement":
 			if s.lang.IsJS() {
@@ -88,29 +90,29 @@ func (s *syn) bind() *bindings {
 // bindJSDeclarator handles `const x = require('m')`, `const {a, b: c} =
 // require('m')`, `const client = axios.create()` and plain values.
 func (s *syn) bindJSDeclarator(b *bindings, n *ts.Node) {
-	name, value := field(n, "name"), field(n, "value")
+	name, value := syntax.Field(n, "name"), syntax.Field(n, "value")
 	if value == nil {
 		return
 	}
 	mod, ok := s.jsModule(b, value)
-	switch s.kind(name) {
+	switch s.Kind(name) {
 	case "identifier":
-		b.decl(s.text(name), value)
+		b.decl(s.Text(name), value)
 		if ok {
-			b.mods[s.text(name)] = mod
+			b.mods[s.Text(name)] = mod
 		}
 	case "object_pattern":
 		if !ok {
 			return
 		}
-		for _, p := range s.named(name) {
+		for _, p := range s.Named(name) {
 			p := p
-			switch s.kind(&p) {
+			switch s.Kind(&p) {
 			case "shorthand_property_identifier_pattern":
-				b.mods[s.text(&p)] = mod.sub(s.text(&p))
+				b.mods[s.Text(&p)] = mod.sub(s.Text(&p))
 			case "pair_pattern":
-				if v := field(&p, "value"); s.kind(v) == "identifier" {
-					b.mods[s.text(v)] = mod.sub(s.keyName(field(&p, "key")))
+				if v := syntax.Field(&p, "value"); s.Kind(v) == "identifier" {
+					b.mods[s.Text(v)] = mod.sub(s.keyName(syntax.Field(&p, "key")))
 				}
 			}
 		}
@@ -122,10 +124,10 @@ func (s *syn) bindJSDeclarator(b *bindings, n *ts.Node) {
 // (axios.create(), got.extend()).
 func (s *syn) jsModule(b *bindings, v *ts.Node) (binding, bool) {
 	v = s.unwrap(v)
-	switch s.kind(v) {
+	switch s.Kind(v) {
 	case "call_expression":
 		callee, args, _ := s.call(v)
-		if d := s.dotted(callee); d == "require" || s.kind(callee) == "import" {
+		if d := s.dotted(callee); d == "require" || s.Kind(callee) == "import" {
 			if len(args) > 0 {
 				if m, ok := s.str(args[0].n); ok {
 					return binding{mod: m}, true
@@ -138,8 +140,8 @@ func (s *syn) jsModule(b *bindings, v *ts.Node) (binding, bool) {
 			return binding{mod: m.mod}, true // an instance of the client
 		}
 	case "member_expression":
-		if m, ok := s.jsModule(b, field(v, "object")); ok {
-			return m.sub(s.text(field(v, "property"))), true
+		if m, ok := s.jsModule(b, syntax.Field(v, "object")); ok {
+			return m.sub(s.Text(syntax.Field(v, "property"))), true
 		}
 	}
 	return binding{}, false
@@ -151,32 +153,32 @@ var clientFactories = map[string]bool{"create": true, "extend": true, "defaults"
 
 // bindJSImport handles ES module imports.
 func (s *syn) bindJSImport(b *bindings, n *ts.Node) {
-	mod, ok := s.str(field(n, "source"))
+	mod, ok := s.str(syntax.Field(n, "source"))
 	if !ok {
 		return
 	}
-	for _, c := range s.named(n) {
+	for _, c := range s.Named(n) {
 		c := c
-		if s.kind(&c) != "import_clause" {
+		if s.Kind(&c) != "import_clause" {
 			continue
 		}
-		for _, part := range s.named(&c) {
+		for _, part := range s.Named(&c) {
 			part := part
-			switch s.kind(&part) {
+			switch s.Kind(&part) {
 			case "identifier":
-				b.mods[s.text(&part)] = binding{mod: mod}
+				b.mods[s.Text(&part)] = binding{mod: mod}
 			case "namespace_import":
-				if id := s.first(&part); id != nil {
-					b.mods[s.text(id)] = binding{mod: mod}
+				if id := s.First(&part); id != nil {
+					b.mods[s.Text(id)] = binding{mod: mod}
 				}
 			case "named_imports":
-				for _, sp := range s.named(&part) {
+				for _, sp := range s.Named(&part) {
 					sp := sp
-					name, alias := field(&sp, "name"), field(&sp, "alias")
+					name, alias := syntax.Field(&sp, "name"), syntax.Field(&sp, "alias")
 					if alias == nil {
 						alias = name
 					}
-					b.mods[s.text(alias)] = binding{mod, s.keyName(name)}
+					b.mods[s.Text(alias)] = binding{mod, s.keyName(name)}
 				}
 			}
 		}
@@ -185,43 +187,43 @@ func (s *syn) bindJSImport(b *bindings, n *ts.Node) {
 
 // bindPyImport handles `import a.b` and `import a.b as c`.
 func (s *syn) bindPyImport(b *bindings, n *ts.Node) {
-	for _, c := range s.named(n) {
+	for _, c := range s.Named(n) {
 		c := c
-		switch s.kind(&c) {
+		switch s.Kind(&c) {
 		case "dotted_name":
-			full := s.text(&c)
+			full := s.Text(&c)
 			root, _, _ := strings.Cut(full, ".")
 			b.mods[root] = binding{mod: root}
 		case "aliased_import":
-			b.mods[s.text(field(&c, "alias"))] = binding{mod: s.text(field(&c, "name"))}
+			b.mods[s.Text(syntax.Field(&c, "alias"))] = binding{mod: s.Text(syntax.Field(&c, "name"))}
 		}
 	}
 }
 
 // bindPyFrom handles `from m import x` and `from m import x as y`.
 func (s *syn) bindPyFrom(b *bindings, n *ts.Node) {
-	mod := s.text(field(n, "module_name"))
-	for _, c := range s.named(n) {
+	mod := s.Text(syntax.Field(n, "module_name"))
+	for _, c := range s.Named(n) {
 		c := c
-		if c.Id() == field(n, "module_name").Id() {
+		if c.Id() == syntax.Field(n, "module_name").Id() {
 			continue
 		}
-		switch s.kind(&c) {
+		switch s.Kind(&c) {
 		case "dotted_name":
-			b.mods[s.text(&c)] = binding{mod, s.text(&c)}
+			b.mods[s.Text(&c)] = binding{mod, s.Text(&c)}
 		case "aliased_import":
-			b.mods[s.text(field(&c, "alias"))] = binding{mod, s.text(field(&c, "name"))}
+			b.mods[s.Text(syntax.Field(&c, "alias"))] = binding{mod, s.Text(syntax.Field(&c, "name"))}
 		}
 	}
 }
 
 // bindPyAssignment records `x = value` and clients (`s = requests.Session()`).
 func (s *syn) bindPyAssignment(b *bindings, n *ts.Node) {
-	left, right := field(n, "left"), field(n, "right")
-	if s.kind(left) != "identifier" || right == nil {
+	left, right := syntax.Field(n, "left"), syntax.Field(n, "right")
+	if s.Kind(left) != "identifier" || right == nil {
 		return
 	}
-	name := s.text(left)
+	name := s.Text(left)
 	b.decl(name, right)
 	if m, ok := s.pyClient(b, right); ok {
 		b.mods[name] = m
@@ -230,16 +232,16 @@ func (s *syn) bindPyAssignment(b *bindings, n *ts.Node) {
 
 // bindPyWith records `with requests.Session() as s`.
 func (s *syn) bindPyWith(b *bindings, n *ts.Node) {
-	v := field(n, "value")
-	if s.kind(v) != "as_pattern" {
+	v := syntax.Field(n, "value")
+	if s.Kind(v) != "as_pattern" {
 		return
 	}
-	target := s.first(field(v, "alias"))
-	if s.kind(target) != "identifier" {
+	target := s.First(syntax.Field(v, "alias"))
+	if s.Kind(target) != "identifier" {
 		return
 	}
-	if m, ok := s.pyClient(b, s.first(v)); ok {
-		b.mods[s.text(target)] = m
+	if m, ok := s.pyClient(b, s.First(v)); ok {
+		b.mods[s.Text(target)] = m
 	}
 }
 
@@ -258,13 +260,13 @@ func (s *syn) pyClient(b *bindings, v *ts.Node) (binding, bool) {
 
 // bindGoImport records the package name an import binds.
 func (s *syn) bindGoImport(b *bindings, n *ts.Node) {
-	p, ok := s.str(field(n, "path"))
+	p, ok := s.str(syntax.Field(n, "path"))
 	if !ok {
 		return
 	}
 	name := p[strings.LastIndexByte(p, '/')+1:]
-	if alias := field(n, "name"); alias != nil {
-		name = s.text(alias)
+	if alias := syntax.Field(n, "name"); alias != nil {
+		name = s.Text(alias)
 	}
 	b.mods[name] = binding{mod: p}
 }
@@ -272,13 +274,13 @@ func (s *syn) bindGoImport(b *bindings, n *ts.Node) {
 // bindGoSpec records `const a, b = x, y` and `var a = x`.
 func (s *syn) bindGoSpec(b *bindings, n *ts.Node) {
 	var names []string
-	for _, c := range s.named(n) {
+	for _, c := range s.Named(n) {
 		c := c
-		if s.kind(&c) == "identifier" {
-			names = append(names, s.text(&c))
+		if s.Kind(&c) == "identifier" {
+			names = append(names, s.Text(&c))
 		}
 	}
-	values := s.named(field(n, "value"))
+	values := s.Named(syntax.Field(n, "value"))
 	for i, name := range names {
 		if i < len(values) {
 			b.decl(name, &values[i])
@@ -289,16 +291,16 @@ func (s *syn) bindGoSpec(b *bindings, n *ts.Node) {
 // bindGoShort records `a, b := x, y` and `a = x`; a single call on the
 // right binds its value to the first name.
 func (s *syn) bindGoShort(b *bindings, n *ts.Node) {
-	left, right := s.named(field(n, "left")), s.named(field(n, "right"))
+	left, right := s.Named(syntax.Field(n, "left")), s.Named(syntax.Field(n, "right"))
 	for i := range left {
-		if s.kind(&left[i]) != "identifier" {
+		if s.Kind(&left[i]) != "identifier" {
 			continue
 		}
 		switch {
 		case i < len(right) && len(left) == len(right):
-			b.decl(s.text(&left[i]), &right[i])
+			b.decl(s.Text(&left[i]), &right[i])
 		case i == 0 && len(right) == 1:
-			b.decl(s.text(&left[i]), &right[0])
+			b.decl(s.Text(&left[i]), &right[0])
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Error details in HTTP responses: inside a catch/except block, a promise
@@ -32,20 +33,20 @@ type scope struct {
 
 // errorScope handles catch and except clauses.
 func (c *checker) errorScope(n *ts.Node) {
-	if c.kind(n) == "catch_clause" {
-		if p := field(n, "parameter"); c.kind(p) == "identifier" {
-			c.errorBody(scope{c.text(p), field(n, "body")})
+	if c.Kind(n) == "catch_clause" {
+		if p := syntax.Field(n, "parameter"); c.Kind(p) == "identifier" {
+			c.errorBody(scope{c.Text(p), syntax.Field(n, "body")})
 		}
 		return
 	}
 	name := ""
 	var body *ts.Node
-	for _, ch := range c.named(n) {
+	for _, ch := range c.Named(n) {
 		ch := ch
-		switch c.kind(&ch) {
+		switch c.Kind(&ch) {
 		case "as_pattern":
-			if t := c.first(field(&ch, "alias")); c.kind(t) == "identifier" {
-				name = c.text(t)
+			if t := c.First(syntax.Field(&ch, "alias")); c.Kind(t) == "identifier" {
+				name = c.Text(t)
 			}
 		case "block":
 			body = &ch
@@ -64,12 +65,12 @@ var errParams = set("err", "error", "er")
 func (c *checker) callbackScope(n *ts.Node) {
 	switch {
 	case c.lang == source.Go:
-		if k := c.kind(n); k == "function_declaration" || k == "method_declaration" {
-			c.errorBody(scope{"", field(n, "body")})
+		if k := c.Kind(n); k == "function_declaration" || k == "method_declaration" {
+			c.errorBody(scope{"", syntax.Field(n, "body")})
 		}
 	case c.lang.IsJS():
 		if params := c.params(n); len(params) == 4 && errParams[params[0]] {
-			c.errorBody(scope{params[0], field(n, "body")})
+			c.errorBody(scope{params[0], syntax.Field(n, "body")})
 		}
 	}
 }
@@ -83,7 +84,7 @@ func (c *checker) callbackArgs(callee *ts.Node, args []arg) {
 	_, prop := c.member(c.unwrap(callee))
 	for _, a := range args {
 		fn := c.unwrap(a.n)
-		if !isFunc(c.kind(fn)) {
+		if !isFunc(c.Kind(fn)) {
 			continue
 		}
 		params := c.params(fn)
@@ -91,24 +92,24 @@ func (c *checker) callbackArgs(callee *ts.Node, args []arg) {
 			continue // none, or middleware handled on its own
 		}
 		if prop == "catch" || errParams[params[0]] {
-			c.errorBody(scope{params[0], field(fn, "body")})
+			c.errorBody(scope{params[0], syntax.Field(fn, "body")})
 		}
 	}
 }
 
 // params returns the simple parameter names of a JavaScript function.
 func (c *checker) params(n *ts.Node) []string {
-	if p := field(n, "parameter"); p != nil {
-		return []string{c.text(p)}
+	if p := syntax.Field(n, "parameter"); p != nil {
+		return []string{c.Text(p)}
 	}
 	var out []string
-	for _, p := range c.named(field(n, "parameters")) {
+	for _, p := range c.Named(syntax.Field(n, "parameters")) {
 		p := p
-		switch c.kind(&p) {
+		switch c.Kind(&p) {
 		case "identifier":
-			out = append(out, c.text(&p))
+			out = append(out, c.Text(&p))
 		case "required_parameter", "optional_parameter":
-			out = append(out, c.text(field(&p, "pattern")))
+			out = append(out, c.Text(syntax.Field(&p, "pattern")))
 		default:
 			out = append(out, "")
 		}
@@ -121,7 +122,7 @@ func (c *checker) errorBody(sc scope) {
 	if sc.body == nil {
 		return
 	}
-	c.walk(sc.body, func(n *ts.Node, kind string) bool {
+	c.Walk(sc.body, func(n *ts.Node, kind string) bool {
 		switch kind {
 		case "object", "dictionary", "composite_literal":
 			c.responseObject(sc, n)
@@ -167,10 +168,10 @@ var responseMeta = set("statusCode", "StatusCode", "status", "headers", "Headers
 
 // responseAssign: context.res = { body: … }, ctx.body = …, res.body = ….
 func (c *checker) responseAssign(sc scope, n *ts.Node) {
-	left, right := field(n, "left"), field(n, "right")
+	left, right := syntax.Field(n, "left"), syntax.Field(n, "right")
 	_, prop := c.member(c.unwrap(left))
 	switch {
-	case prop == "res" && c.kind(c.unwrap(right)) == "object":
+	case prop == "res" && c.Kind(c.unwrap(right)) == "object":
 		ps := c.pairs(right)
 		if get(ps, "status") != nil || get(ps, "statusCode") != nil {
 			return // responseObject handles it
@@ -180,7 +181,7 @@ func (c *checker) responseAssign(sc scope, n *ts.Node) {
 				c.leakAt(sc, p.val, n, 0, false)
 			}
 		}
-	case prop == "body" && c.isMember(c.kind(c.unwrap(left))):
+	case prop == "body" && c.isMember(c.Kind(c.unwrap(left))):
 		c.leakAt(sc, right, n, 0, false)
 	}
 }
@@ -240,7 +241,7 @@ func (c *checker) responseCall(sc scope, n *ts.Node) {
 		c.leakArgs(sc, args, n, 0, false, 0)
 	case c.lang == source.Go && strings.HasPrefix(last(c.b.resolve(d)), "Fprint") && len(args) > 1 && writerName(c.dotted(args[0].n)):
 		c.leakArgs(sc, args, n, 0, false, 1)
-	case c.kind(n) != "new_expression" && len(args) > 1 && args[0].kw == "":
+	case c.Kind(n) != "new_expression" && len(args) > 1 && args[0].kw == "":
 		if code, ok := c.statusOf(args[0].n); ok && code >= 100 && code <= 599 {
 			c.leakArgs(sc, args, n, code, true, 1)
 		}
@@ -280,11 +281,11 @@ func (c *checker) responseTuple(sc scope, n *ts.Node) {
 	if c.lang != source.Python {
 		return
 	}
-	v := c.first(n)
-	if k := c.kind(v); k != "expression_list" && k != "tuple" {
+	v := c.First(n)
+	if k := c.Kind(v); k != "expression_list" && k != "tuple" {
 		return
 	}
-	items := c.named(v)
+	items := c.Named(v)
 	if len(items) < 2 {
 		return
 	}
@@ -299,10 +300,10 @@ func (c *checker) responseTuple(sc scope, n *ts.Node) {
 // body.
 func (c *checker) tupleStatus(n *ts.Node) (int, bool) {
 	p := n.Parent()
-	if k := c.kind(p); k != "expression_list" && k != "tuple" {
+	if k := c.Kind(p); k != "expression_list" && k != "tuple" {
 		return 0, false
 	}
-	items := c.named(p)
+	items := c.Named(p)
 	if len(items) < 2 || items[0].Id() != n.Id() {
 		return 0, false
 	}
@@ -314,13 +315,13 @@ func (c *checker) tupleStatus(n *ts.Node) (int, bool) {
 func (c *checker) chainRoot(n *ts.Node) string {
 	for i := 0; n != nil && i < 8; i++ {
 		n = c.unwrap(n)
-		switch c.kind(n) {
+		switch c.Kind(n) {
 		case "identifier":
-			return c.text(n)
+			return c.Text(n)
 		case "member_expression":
-			n = field(n, "object")
+			n = syntax.Field(n, "object")
 		case "call_expression":
-			n = field(n, "function")
+			n = syntax.Field(n, "function")
 		default:
 			return ""
 		}
@@ -333,7 +334,7 @@ func (c *checker) chainRoot(n *ts.Node) string {
 func (c *checker) chainStatus(n *ts.Node) (int, bool) {
 	for i := 0; n != nil && i < 8; i++ {
 		n = c.unwrap(n)
-		switch c.kind(n) {
+		switch c.Kind(n) {
 		case "call_expression":
 			callee, args, _ := c.call(n)
 			if _, prop := c.member(c.unwrap(callee)); (prop == "status" || prop == "code") && len(args) > 0 {
@@ -341,7 +342,7 @@ func (c *checker) chainStatus(n *ts.Node) (int, bool) {
 			}
 			n = callee
 		case "member_expression":
-			n = field(n, "object")
+			n = syntax.Field(n, "object")
 		default:
 			return 0, false
 		}

@@ -7,6 +7,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // How much of an error a response value reveals, and the HTTP status it
@@ -40,7 +41,7 @@ func (c *checker) leakAt(sc scope, value, site *ts.Node, code int, known bool) {
 		detail = fmt.Sprintf("returns the error message (%s) in %s", c.snippet(at), status)
 	}
 	c.add(&issue{
-		rule: ruleErrors.ID, line: line(at), evidence: c.snippet(at), key: "err|" + c.snippet(at), detail: detail,
+		rule: ruleErrors.ID, line: syntax.Line(at), evidence: c.snippet(at), key: "err|" + c.snippet(at), detail: detail,
 	}, site)
 }
 
@@ -51,7 +52,7 @@ func (c *checker) leak(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 	if n == nil || depth > maxDepth/2 {
 		return leakNone, nil
 	}
-	switch k := c.kind(n); {
+	switch k := c.Kind(n); {
 	case k == "identifier" || k == "shorthand_property_identifier":
 		return c.leakName(sc, n, depth)
 	case c.isMember(k):
@@ -73,7 +74,7 @@ func (c *checker) leak(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 		return leakNone, nil
 	}
 	best, at := leakNone, (*ts.Node)(nil)
-	for _, ch := range c.named(n) {
+	for _, ch := range c.Named(n) {
 		ch := ch
 		if w, a := c.leak(sc, &ch, depth+1); w > best {
 			best, at = w, a
@@ -84,7 +85,7 @@ func (c *checker) leak(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 
 // container reports nodes whose children are all part of the value.
 func (c *checker) container(n *ts.Node) bool {
-	switch c.kind(n) {
+	switch c.Kind(n) {
 	case "object", "dictionary", "array", "list", "tuple", "expression_list", "pair", "keyed_element",
 		"literal_element", "literal_value", "composite_literal", "template_string", "string", "template_substitution",
 		"interpolation", "spread_element", "binary_expression", "binary_operator", "ternary_expression",
@@ -105,12 +106,12 @@ func (c *checker) leakName(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 	if depth > 6 {
 		return leakNone, nil
 	}
-	k := sc.errName + "|" + c.text(n)
+	k := sc.errName + "|" + c.Text(n)
 	if w, ok := c.leaks[k]; ok {
 		return w, n // computed, or being computed (a cycle)
 	}
 	c.leaks[k] = leakNone
-	for _, v := range c.b.decls[c.text(n)] {
+	for _, v := range c.b.decls[c.Text(n)] {
 		if w, _ := c.leak(sc, v, depth+4); w != leakNone {
 			c.leaks[k] = w
 			return w, n
@@ -121,10 +122,10 @@ func (c *checker) leakName(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 
 // isErr reports the error variable of the scope (Go: err, fooErr).
 func (c *checker) isErr(sc scope, n *ts.Node) bool {
-	if c.kind(n) != "identifier" {
+	if c.Kind(n) != "identifier" {
 		return false
 	}
-	name := c.text(n)
+	name := c.Text(n)
 	if c.lang == source.Go {
 		return name == "err" || strings.HasSuffix(name, "Err") || strings.HasSuffix(name, "err") && len(name) > 3
 	}
@@ -156,8 +157,8 @@ func (c *checker) leakCall(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 		}
 		return leakNone, nil
 	}
-	if !errWrappers[d] && c.kind(callee) != "slice_type" && !(c.lang == source.Python && strings.HasSuffix(d, ".format")) {
-		if c.kind(callee) != "attribute" || c.text(field(callee, "attribute")) != "format" {
+	if !errWrappers[d] && c.Kind(callee) != "slice_type" && !(c.lang == source.Python && strings.HasSuffix(d, ".format")) {
+		if c.Kind(callee) != "attribute" || c.Text(syntax.Field(callee, "attribute")) != "format" {
 			return leakNone, nil
 		}
 	}
@@ -178,10 +179,10 @@ func (c *checker) leakCall(sc scope, n *ts.Node, depth int) (int, *ts.Node) {
 // status.HTTP_500_INTERNAL_SERVER_ERROR).
 func (c *checker) statusOf(n *ts.Node) (int, bool) {
 	n = c.unwrap(n)
-	switch c.kind(n) {
+	switch c.Kind(n) {
 	case "number", "integer", "int_literal":
 		v := 0
-		for _, r := range c.text(n) {
+		for _, r := range c.Text(n) {
 			if r < '0' || r > '9' || v > 1000 {
 				return 0, false
 			}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
+
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Literal values of the three languages: strings and their literal
@@ -12,22 +14,22 @@ import (
 // str returns the content of a string literal that has no interpolation.
 func (s *syn) str(n *ts.Node) (string, bool) {
 	n = s.unwrap(n)
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "string", "template_string", "interpreted_string_literal", "raw_string_literal":
 		var b strings.Builder
-		for _, c := range s.named(n) {
-			switch s.kind(&c) {
+		for _, c := range s.Named(n) {
+			switch s.Kind(&c) {
 			case "template_substitution", "interpolation":
 				return "", false
 			case "string_start", "string_end":
 			default:
-				b.WriteString(s.text(&c))
+				b.WriteString(s.Text(&c))
 			}
 		}
 		return b.String(), true
 	case "concatenated_string":
 		var b strings.Builder
-		for _, c := range s.named(n) {
+		for _, c := range s.Named(n) {
 			v, ok := s.str(&c)
 			if !ok {
 				return "", false
@@ -45,26 +47,26 @@ func (s *syn) str(n *ts.Node) (string, bool) {
 func (s *syn) prefix(n *ts.Node) (string, *ts.Node, bool) {
 	for i := 0; i < maxDepth; i++ {
 		n = s.unwrap(n)
-		switch s.kind(n) {
+		switch s.Kind(n) {
 		case "string", "template_string", "interpreted_string_literal", "raw_string_literal":
 			var b strings.Builder
-			for _, c := range s.named(n) {
-				switch s.kind(&c) {
+			for _, c := range s.Named(n) {
+				switch s.Kind(&c) {
 				case "template_substitution", "interpolation":
 					return b.String(), n, true
 				case "string_start", "string_end":
 				default:
-					b.WriteString(s.text(&c))
+					b.WriteString(s.Text(&c))
 				}
 			}
 			return b.String(), n, true
 		case "concatenated_string":
-			n = s.first(n)
+			n = s.First(n)
 		case "binary_expression", "binary_operator":
-			if op := s.text(field(n, "operator")); op != "+" {
+			if op := s.Text(syntax.Field(n, "operator")); op != "+" {
 				return "", nil, false
 			}
-			n = field(n, "left")
+			n = syntax.Field(n, "left")
 		default:
 			return "", nil, false
 		}
@@ -76,27 +78,27 @@ func (s *syn) prefix(n *ts.Node) (string, *ts.Node, bool) {
 // and 0/1 where an option expects a flag), ok false for anything else.
 func (s *syn) boolValue(n *ts.Node) (bool, bool) {
 	n = s.unwrap(n)
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "true":
 		return true, true
 	case "false":
 		return false, true
 	case "number", "integer", "int_literal":
-		switch s.text(n) {
+		switch s.Text(n) {
 		case "0":
 			return false, true
 		case "1":
 			return true, true
 		}
 	case "unary_expression", "not_operator":
-		if s.kind(n) == "unary_expression" && s.text(field(n, "operator")) != "!" {
+		if s.Kind(n) == "unary_expression" && s.Text(syntax.Field(n, "operator")) != "!" {
 			return false, false
 		}
-		arg := field(n, "argument")
+		arg := syntax.Field(n, "argument")
 		if arg == nil {
-			arg = field(n, "operand")
+			arg = syntax.Field(n, "operand")
 		}
-		switch s.text(s.unwrap(arg)) {
+		switch s.Text(s.unwrap(arg)) {
 		case "0":
 			return true, true
 		case "1":
@@ -113,11 +115,11 @@ func (s *syn) keyName(n *ts.Node) string {
 		return v
 	}
 	n = s.unwrap(n)
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "literal_element":
-		return s.keyName(s.first(n))
+		return s.keyName(s.First(n))
 	case "identifier", "property_identifier", "field_identifier", "shorthand_property_identifier":
-		return s.text(n)
+		return s.Text(n)
 	}
 	return ""
 }
@@ -128,24 +130,24 @@ func (s *syn) keyName(n *ts.Node) string {
 func (s *syn) pairs(n *ts.Node) []kv {
 	n = s.unwrap(n)
 	var out []kv
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "object", "dictionary":
-		for _, c := range s.named(n) {
+		for _, c := range s.Named(n) {
 			c := c
-			switch s.kind(&c) {
+			switch s.Kind(&c) {
 			case "pair":
-				out = append(out, kv{key: s.keyName(field(&c, "key")), keyNode: field(&c, "key"), val: field(&c, "value")})
+				out = append(out, kv{key: s.keyName(syntax.Field(&c, "key")), keyNode: syntax.Field(&c, "key"), val: syntax.Field(&c, "value")})
 			case "shorthand_property_identifier":
-				out = append(out, kv{key: s.text(&c), keyNode: &c, val: &c})
+				out = append(out, kv{key: s.Text(&c), keyNode: &c, val: &c})
 			}
 		}
 	case "composite_literal":
-		return s.pairs(field(n, "body"))
+		return s.pairs(syntax.Field(n, "body"))
 	case "literal_value":
-		for _, c := range s.named(n) {
+		for _, c := range s.Named(n) {
 			c := c
-			if s.kind(&c) == "keyed_element" {
-				out = append(out, kv{key: s.keyName(field(&c, "key")), keyNode: field(&c, "key"), val: s.first(field(&c, "value"))})
+			if s.Kind(&c) == "keyed_element" {
+				out = append(out, kv{key: s.keyName(syntax.Field(&c, "key")), keyNode: syntax.Field(&c, "key"), val: s.First(syntax.Field(&c, "value"))})
 			}
 		}
 	}
@@ -171,7 +173,7 @@ func get(ps []kv, key string) *ts.Node {
 
 // snippet returns the first line of a node's text, shortened for evidence.
 func (s *syn) snippet(n *ts.Node) string {
-	t := s.text(n)
+	t := s.Text(n)
 	if i := strings.IndexByte(t, '\n'); i >= 0 {
 		t = strings.TrimRight(t[:i], " \t\r") + " …"
 	}

@@ -7,6 +7,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Sensitive data in logs: a log call (console, Azure context.log, the
@@ -117,20 +118,20 @@ func (c *checker) goLogCallee(callee *ts.Node, d string, args []arg) (string, []
 		}
 		return d, args
 	}
-	if c.kind(callee) != "selector_expression" || !goLevels[c.text(field(callee, "field"))] {
+	if c.Kind(callee) != "selector_expression" || !goLevels[c.Text(syntax.Field(callee, "field"))] {
 		return "", nil
 	}
-	inner := c.unwrap(field(callee, "operand"))
+	inner := c.unwrap(syntax.Field(callee, "operand"))
 	for i := 0; i < 4; i++ {
 		ic, iargs, ok := c.call(inner)
-		if !ok || c.kind(ic) != "selector_expression" || !goChain[c.text(field(ic, "field"))] {
+		if !ok || c.Kind(ic) != "selector_expression" || !goChain[c.Text(syntax.Field(ic, "field"))] {
 			return "", nil
 		}
 		args = append(args, iargs...)
-		op := c.unwrap(field(ic, "operand"))
+		op := c.unwrap(syntax.Field(ic, "operand"))
 		if rd := c.dotted(op); rd != "" {
 			if loggerName(rd) {
-				return rd + "." + c.text(field(callee, "field")), args
+				return rd + "." + c.Text(syntax.Field(callee, "field")), args
 			}
 			return "", nil
 		}
@@ -151,7 +152,7 @@ func (c *checker) isStdStream(n *ts.Node) bool {
 func (c *checker) logCall(call, callee *ts.Node, args []arg) {
 	if c.powertoolsLogEvent(callee, args) {
 		c.add(&issue{
-			rule: ruleLogging.ID, line: line(call), evidence: c.snippet(call), key: "log|powertools",
+			rule: ruleLogging.ID, line: syntax.Line(call), evidence: c.snippet(call), key: "log|powertools",
 			detail: "turns on Powertools' event logging, which writes the whole incoming event to the logs on every invocation",
 		}, call)
 		return
@@ -170,7 +171,7 @@ func (c *checker) logCall(call, callee *ts.Node, args []arg) {
 		return
 	}
 	c.add(&issue{
-		rule: ruleLogging.ID, line: line(call), evidence: c.snippet(call), key: "log|" + name + "|" + strings.Join(what, ","),
+		rule: ruleLogging.ID, line: syntax.Line(call), evidence: c.snippet(call), key: "log|" + name + "|" + strings.Join(what, ","),
 		detail: fmt.Sprintf("logs %s with %s", strings.Join(what, " and "), name),
 	}, call)
 }
@@ -226,7 +227,7 @@ func isLabel(s string) bool {
 // opaque reports a value that is shown as it is: a name or a property,
 // not a call that may redact it.
 func (c *checker) opaque(n *ts.Node) bool {
-	k := c.kind(c.unwrap(n))
+	k := c.Kind(c.unwrap(n))
 	return k == "identifier" || c.isMember(k)
 }
 
@@ -235,7 +236,7 @@ func (c *checker) isLiteral(n *ts.Node) bool {
 	if _, ok := c.str(n); ok {
 		return true
 	}
-	switch c.kind(c.unwrap(n)) {
+	switch c.Kind(c.unwrap(n)) {
 	case "number", "integer", "float", "true", "false", "null", "none", "nil", "undefined", "int_literal", "float_literal":
 		return true
 	}

@@ -6,6 +6,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // reveal says what sensitive data an expression handed to a logger
@@ -20,9 +21,9 @@ func (c *checker) reveal(n *ts.Node, depth int) []string {
 	if n == nil || depth > maxDepth/2 {
 		return nil
 	}
-	switch k := c.kind(n); {
+	switch k := c.Kind(n); {
 	case k == "identifier" || k == "shorthand_property_identifier":
-		return c.revealName(c.text(n), depth)
+		return c.revealName(c.Text(n), depth)
 	case c.isMember(k):
 		return c.revealMember(n)
 	case k == "call_expression" || k == "call":
@@ -35,7 +36,7 @@ func (c *checker) reveal(n *ts.Node, depth int) []string {
 		return c.revealPairs(n, depth)
 	case k == "ternary_expression" || k == "conditional_expression":
 		var out []string
-		for i, ch := range c.named(n) {
+		for i, ch := range c.Named(n) {
 			if (k == "ternary_expression" && i == 0) || (k == "conditional_expression" && i == 1) {
 				continue // the condition
 			}
@@ -45,7 +46,7 @@ func (c *checker) reveal(n *ts.Node, depth int) []string {
 	case k == "spread_element" || k == "list_splat" || k == "dictionary_splat" || k == "array" || k == "list" ||
 		k == "tuple" || k == "expression_list" || k == "literal_value" || k == "literal_element" || k == "pair":
 		var out []string
-		for _, ch := range c.named(n) {
+		for _, ch := range c.Named(n) {
 			out = append(out, c.reveal(&ch, depth+1)...)
 		}
 		return out
@@ -104,8 +105,8 @@ func (c *checker) revealMember(n *ts.Node) []string {
 	}
 	obj, prop := c.member(n)
 	obj = c.unwrap(obj)
-	if c.kind(obj) == "identifier" {
-		base := c.text(obj)
+	if c.Kind(obj) == "identifier" {
+		base := c.Text(obj)
 		if c.isWhole(base) {
 			if p := requestParts[prop]; p != "" {
 				return []string{p}
@@ -156,12 +157,12 @@ func (c *checker) revealCall(n *ts.Node, depth int) []string {
 func (c *checker) revealTemplate(n *ts.Node, depth int) []string {
 	var out []string
 	prev := ""
-	for _, ch := range c.named(n) {
+	for _, ch := range c.Named(n) {
 		ch := ch
-		switch c.kind(&ch) {
+		switch c.Kind(&ch) {
 		case "template_substitution", "interpolation":
-			e := c.first(&ch)
-			if f := field(&ch, "expression"); f != nil {
+			e := c.First(&ch)
+			if f := syntax.Field(&ch, "expression"); f != nil {
 				e = f
 			}
 			r := c.reveal(e, depth+1)
@@ -171,7 +172,7 @@ func (c *checker) revealTemplate(n *ts.Node, depth int) []string {
 			out = append(out, r...)
 			prev = ""
 		default:
-			prev += c.text(&ch)
+			prev += c.Text(&ch)
 		}
 	}
 	return out
@@ -179,12 +180,12 @@ func (c *checker) revealTemplate(n *ts.Node, depth int) []string {
 
 // revealBinary follows concatenation, %-formatting and defaults.
 func (c *checker) revealBinary(n *ts.Node, depth int) []string {
-	switch c.text(field(n, "operator")) {
+	switch c.Text(syntax.Field(n, "operator")) {
 	case "+", "%", "||", "??", "or":
 	default:
 		return nil
 	}
-	left, right := field(n, "left"), field(n, "right")
+	left, right := syntax.Field(n, "left"), syntax.Field(n, "right")
 	out := append(c.reveal(left, depth+1), c.reveal(right, depth+1)...)
 	if s, ok := c.str(left); ok && len(out) == 0 && labelBefore(s) && c.opaque(right) {
 		out = []string{labelWord(s)}
@@ -204,9 +205,9 @@ func (c *checker) revealPairs(n *ts.Node, depth int) []string {
 		}
 		out = append(out, r...)
 	}
-	if c.kind(c.unwrap(n)) == "object" {
-		for _, ch := range c.named(c.unwrap(n)) {
-			if c.kind(&ch) == "spread_element" {
+	if c.Kind(c.unwrap(n)) == "object" {
+		for _, ch := range c.Named(c.unwrap(n)) {
+			if c.Kind(&ch) == "spread_element" {
 				out = append(out, c.reveal(&ch, depth+1)...)
 			}
 		}

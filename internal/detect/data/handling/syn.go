@@ -2,150 +2,50 @@ package handling
 
 import (
 	"strings"
-	"sync"
 
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
-// syn wraps one parsed file with the node helpers the checks share. The
-// three grammars name their fields alike (function/arguments, object/
-// property), so most helpers serve JavaScript, Python and Go at once.
+// syn wraps one parsed file with the node helpers the checks share: those
+// of package syntax (kinds, text, children, walk) and, below, the ones that
+// read expressions. The three grammars name their fields alike (function/
+// arguments, object/property), so most helpers serve JavaScript, Python
+// and Go at once.
 type syn struct {
-	path  string
-	lang  source.Lang
-	src   []byte
-	kinds []string
-	root  *ts.Node
+	syntax.Doc
+	path string
+	lang source.Lang
+	root *ts.Node
 }
 
 // maxDepth bounds every recursive descent into an expression: hostile
 // input nests deeper than any hand-written code.
 const maxDepth = 48
 
-// kindTables caches the node type names of each grammar by symbol id.
-var kindTables sync.Map
-
 func newSyn(f *source.File) *syn {
-	s := &syn{path: f.Path, lang: f.Lang, src: f.Source()}
-	tree := f.Tree()
-	if tree == nil {
-		return s
+	s := &syn{Doc: f.Syntax(), path: f.Path, lang: f.Lang}
+	if tree := f.Tree(); tree != nil {
+		s.root = tree.RootNode()
 	}
-	s.root = tree.RootNode()
-	if t, ok := kindTables.Load(f.Lang); ok {
-		s.kinds = t.([]string)
-		return s
-	}
-	l := tree.Language()
-	t := make([]string, l.NodeKindCount())
-	for i := range t {
-		t[i] = l.NodeKindForId(uint16(i))
-	}
-	kindTables.Store(f.Lang, t)
-	s.kinds = t
 	return s
-}
-
-// kind returns the node's type name ("" for nil).
-func (s *syn) kind(n *ts.Node) string {
-	if n == nil {
-		return ""
-	}
-	if id := int(n.KindId()); id < len(s.kinds) {
-		return s.kinds[id]
-	}
-	return n.Kind()
-}
-
-// text returns the node's source text.
-func (s *syn) text(n *ts.Node) string {
-	if n == nil {
-		return ""
-	}
-	a, b := n.ByteRange()
-	if b > uint(len(s.src)) || a > b {
-		return ""
-	}
-	return string(s.src[a:b])
-}
-
-// line returns the 1-based line the node starts on.
-func line(n *ts.Node) int {
-	if n == nil {
-		return 0
-	}
-	return int(n.StartPosition().Row) + 1
-}
-
-// field returns the child in a named field, or nil.
-func field(n *ts.Node, name string) *ts.Node {
-	if n == nil {
-		return nil
-	}
-	return n.ChildByFieldName(name)
-}
-
-// named returns the named children of n, comments left out.
-func (s *syn) named(n *ts.Node) []ts.Node {
-	if n == nil || n.NamedChildCount() == 0 {
-		return nil
-	}
-	c := n.Walk()
-	defer c.Close()
-	all := n.NamedChildren(c)
-	out := all[:0]
-	for _, k := range all {
-		if s.kind(&k) != "comment" {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// first returns the first named, non-comment child of n.
-func (s *syn) first(n *ts.Node) *ts.Node {
-	for _, c := range s.named(n) {
-		return &c
-	}
-	return nil
-}
-
-// walk visits every node under root depth first, without recursion;
-// visit returns false to skip a node's subtree.
-func (s *syn) walk(root *ts.Node, visit func(n *ts.Node, kind string) bool) {
-	if root == nil {
-		return
-	}
-	c := root.Walk()
-	defer c.Close()
-	for {
-		n := c.Node()
-		if visit(n, s.kind(n)) && c.GotoFirstChild() {
-			continue
-		}
-		for !c.GotoNextSibling() {
-			if !c.GotoParent() {
-				return
-			}
-		}
-	}
 }
 
 // unwrap skips the wrappers that do not change a value: parentheses,
 // await, TypeScript casts and non-null assertions, Go's & and *.
 func (s *syn) unwrap(n *ts.Node) *ts.Node {
 	for i := 0; n != nil && i < maxDepth; i++ {
-		switch s.kind(n) {
+		switch s.Kind(n) {
 		case "parenthesized_expression", "await_expression", "await", "as_expression",
 			"satisfies_expression", "non_null_expression", "type_assertion":
-			n = s.first(n)
+			n = s.First(n)
 		case "unary_expression":
-			if op := s.text(field(n, "operator")); op != "&" && op != "*" {
+			if op := s.Text(syntax.Field(n, "operator")); op != "&" && op != "*" {
 				return n
 			}
-			n = field(n, "operand")
+			n = syntax.Field(n, "operand")
 		default:
 			return n
 		}
@@ -159,9 +59,9 @@ func (s *syn) dotted(n *ts.Node) string {
 	var parts []string
 	for i := 0; n != nil && i < maxDepth; i++ {
 		n = s.unwrap(n)
-		switch s.kind(n) {
+		switch s.Kind(n) {
 		case "identifier", "this", "self", "package_identifier", "property_identifier", "field_identifier", "type_identifier":
-			parts = append(parts, s.text(n))
+			parts = append(parts, s.Text(n))
 			return joinReverse(parts)
 		case "member_expression", "attribute", "selector_expression":
 			obj, prop := s.member(n)
@@ -187,22 +87,22 @@ func joinReverse(parts []string) string {
 // member splits a property access into its object and property name:
 // a.b, a["b"], a['b'] (Python), a.B (Go), m["b"] (Go index).
 func (s *syn) member(n *ts.Node) (*ts.Node, string) {
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "member_expression":
-		return field(n, "object"), s.text(field(n, "property"))
+		return syntax.Field(n, "object"), s.Text(syntax.Field(n, "property"))
 	case "attribute":
-		return field(n, "object"), s.text(field(n, "attribute"))
+		return syntax.Field(n, "object"), s.Text(syntax.Field(n, "attribute"))
 	case "selector_expression":
-		return field(n, "operand"), s.text(field(n, "field"))
+		return syntax.Field(n, "operand"), s.Text(syntax.Field(n, "field"))
 	case "subscript_expression":
-		v, _ := s.str(field(n, "index"))
-		return field(n, "object"), v
+		v, _ := s.str(syntax.Field(n, "index"))
+		return syntax.Field(n, "object"), v
 	case "subscript":
-		v, _ := s.str(field(n, "subscript"))
-		return field(n, "value"), v
+		v, _ := s.str(syntax.Field(n, "subscript"))
+		return syntax.Field(n, "value"), v
 	case "index_expression":
-		v, _ := s.str(field(n, "index"))
-		return field(n, "operand"), v
+		v, _ := s.str(syntax.Field(n, "index"))
+		return syntax.Field(n, "operand"), v
 	}
 	return nil, ""
 }
@@ -225,20 +125,20 @@ type arg struct {
 // call returns the callee and arguments of a call or new expression.
 func (s *syn) call(n *ts.Node) (*ts.Node, []arg, bool) {
 	var callee *ts.Node
-	switch s.kind(n) {
+	switch s.Kind(n) {
 	case "call_expression", "call":
-		callee = field(n, "function")
+		callee = syntax.Field(n, "function")
 	case "new_expression":
-		callee = field(n, "constructor")
+		callee = syntax.Field(n, "constructor")
 	default:
 		return nil, nil, false
 	}
 	var args []arg
-	list := field(n, "arguments")
-	for _, c := range s.named(list) {
+	list := syntax.Field(n, "arguments")
+	for _, c := range s.Named(list) {
 		c := c
-		if s.kind(&c) == "keyword_argument" {
-			args = append(args, arg{kw: s.text(field(&c, "name")), n: field(&c, "value")})
+		if s.Kind(&c) == "keyword_argument" {
+			args = append(args, arg{kw: s.Text(syntax.Field(&c, "name")), n: syntax.Field(&c, "value")})
 			continue
 		}
 		args = append(args, arg{n: &c})

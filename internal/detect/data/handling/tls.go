@@ -7,6 +7,7 @@ import (
 	ts "github.com/tree-sitter/go-tree-sitter"
 
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // TLS verification turned off in code: Node's rejectUnauthorized and
@@ -27,10 +28,10 @@ var tlsEnvVars = map[string]string{
 func (c *checker) tlsPair(n *ts.Node) {
 	var key string
 	var val *ts.Node
-	if c.kind(n) == "keyed_element" {
-		key, val = c.keyName(field(n, "key")), c.first(field(n, "value"))
+	if c.Kind(n) == "keyed_element" {
+		key, val = c.keyName(syntax.Field(n, "key")), c.First(syntax.Field(n, "value"))
 	} else {
-		key, val = c.keyName(field(n, "key")), field(n, "value")
+		key, val = c.keyName(syntax.Field(n, "key")), syntax.Field(n, "value")
 	}
 	switch {
 	case c.lang == source.Go && key == "InsecureSkipVerify":
@@ -53,15 +54,15 @@ func (c *checker) tlsPair(n *ts.Node) {
 // rejectUnauthorized = false, session.verify = False, ctx.check_hostname =
 // False, ctx.verify_mode = ssl.CERT_NONE, cfg.InsecureSkipVerify = true.
 func (c *checker) tlsAssign(n *ts.Node) {
-	left, right := field(n, "left"), field(n, "right")
-	if c.kind(n) == "assignment_statement" {
-		l, r := c.named(left), c.named(right)
+	left, right := syntax.Field(n, "left"), syntax.Field(n, "right")
+	if c.Kind(n) == "assignment_statement" {
+		l, r := c.Named(left), c.Named(right)
 		if len(l) != 1 || len(r) != 1 {
 			return
 		}
 		left, right = &l[0], &r[0]
 	}
-	if !c.isMember(c.kind(left)) {
+	if !c.isMember(c.Kind(left)) {
 		return
 	}
 	_, prop := c.member(left)
@@ -78,7 +79,7 @@ func (c *checker) tlsAssign(n *ts.Node) {
 		c.tlsIssue(n, "check_hostname = False", "sets check_hostname = False on an SSL context, so it accepts a certificate issued for any host")
 	case c.lang == source.Python && prop == "verify_mode" && c.certNone(right):
 		c.tlsIssue(n, "verify_mode = CERT_NONE", "sets verify_mode = ssl.CERT_NONE on an SSL context, so it accepts any certificate")
-	case c.lang == source.Python && prop == "_create_default_https_context" && strings.Contains(c.text(right), "_create_unverified_context"):
+	case c.lang == source.Python && prop == "_create_default_https_context" && strings.Contains(c.Text(right), "_create_unverified_context"):
 		c.tlsIssue(n, "ssl._create_unverified_context", "makes ssl._create_unverified_context the default HTTPS context, which turns off certificate checks for every urllib request")
 	case c.lang == source.Go && prop == "InsecureSkipVerify" && known && !off:
 		c.tlsIssue(n, "InsecureSkipVerify = true", "sets InsecureSkipVerify = true, so the client accepts any certificate for any host")
@@ -93,7 +94,7 @@ func (c *checker) tlsCall(n, callee *ts.Node, args []arg) {
 	}
 	name := c.b.resolve(c.dotted(callee))
 	if c.silencer(name) {
-		c.silenced = line(n)
+		c.silenced = syntax.Line(n)
 		return
 	}
 	if notTLSVerify(name) {
@@ -102,7 +103,7 @@ func (c *checker) tlsCall(n, callee *ts.Node, args []arg) {
 	for _, a := range args {
 		v, known := c.boolValue(a.n)
 		at := a.n
-		if p := a.n.Parent(); p != nil && c.kind(p) == "keyword_argument" {
+		if p := a.n.Parent(); p != nil && c.Kind(p) == "keyword_argument" {
 			at = p
 		}
 		switch {
@@ -144,17 +145,17 @@ func (c *checker) pyTLSRef(n *ts.Node, kind string) {
 		return
 	}
 	name := c.b.resolve(c.dotted(n))
-	if kind == "identifier" && !c.b.bound(c.text(n)) {
+	if kind == "identifier" && !c.b.bound(c.Text(n)) {
 		return // a local name: only imported ones are followed
 	}
 	switch name {
 	case "ssl._create_unverified_context":
-		if p := n.Parent(); p != nil && c.kind(p) == "attribute" {
+		if p := n.Parent(); p != nil && c.Kind(p) == "attribute" {
 			return // the attribute node itself is the reference
 		}
 		c.tlsIssue(n, "ssl._create_unverified_context", "uses ssl._create_unverified_context(), an SSL context that checks neither the certificate nor the host name")
 	case "ssl.CERT_NONE":
-		if p := n.Parent(); p != nil && (c.kind(p) == "comparison_operator" || c.kind(p) == "attribute") {
+		if p := n.Parent(); p != nil && (c.Kind(p) == "comparison_operator" || c.Kind(p) == "attribute") {
 			return
 		}
 		c.tlsIssue(n, "ssl.CERT_NONE", "uses ssl.CERT_NONE, so the connection accepts any certificate")
@@ -175,31 +176,31 @@ func (c *checker) isZero(n *ts.Node) bool {
 	if v, ok := c.str(n); ok {
 		return strings.TrimSpace(v) == "0"
 	}
-	k := c.kind(c.unwrap(n))
-	return (k == "number" || k == "integer") && c.text(c.unwrap(n)) == "0"
+	k := c.Kind(c.unwrap(n))
+	return (k == "number" || k == "integer") && c.Text(c.unwrap(n)) == "0"
 }
 
 // emptyCheck reports a function that checks nothing: () => undefined,
 // () => {}, function () { return null; }.
 func (c *checker) emptyCheck(n *ts.Node) bool {
 	n = c.unwrap(n)
-	if !isFunc(c.kind(n)) {
+	if !isFunc(c.Kind(n)) {
 		return false
 	}
-	body := field(n, "body")
-	switch c.kind(body) {
+	body := syntax.Field(n, "body")
+	switch c.Kind(body) {
 	case "undefined", "null":
 		return true
 	case "identifier":
-		return c.text(body) == "undefined"
+		return c.Text(body) == "undefined"
 	case "statement_block":
-		st := c.named(body)
+		st := c.Named(body)
 		if len(st) == 0 {
 			return true
 		}
-		if len(st) == 1 && c.kind(&st[0]) == "return_statement" {
-			v := c.first(&st[0])
-			return v == nil || c.kind(v) == "null" || c.kind(v) == "undefined" || c.text(v) == "undefined"
+		if len(st) == 1 && c.Kind(&st[0]) == "return_statement" {
+			v := c.First(&st[0])
+			return v == nil || c.Kind(v) == "null" || c.Kind(v) == "undefined" || c.Text(v) == "undefined"
 		}
 	}
 	return false
@@ -219,7 +220,7 @@ func (c *checker) tlsIssue(n *ts.Node, what, detail string) {
 		sites = uses // the agent or context runs where it is used
 	}
 	is := c.add(&issue{
-		rule: ruleTLS.ID, line: line(n), evidence: c.snippet(n),
+		rule: ruleTLS.ID, line: syntax.Line(n), evidence: c.snippet(n),
 		key: "tls|" + what, detail: detail,
 	}, sites...)
 	for _, call := range calls {
@@ -235,22 +236,22 @@ func (c *checker) tlsIssue(n *ts.Node, what, detail string) {
 func (c *checker) usesOfDeclared(value *ts.Node) []*ts.Node {
 	p := value.Parent()
 	var name *ts.Node
-	switch c.kind(p) {
+	switch c.Kind(p) {
 	case "variable_declarator":
-		name = field(p, "name")
+		name = syntax.Field(p, "name")
 	case "assignment":
-		name = field(p, "left")
+		name = syntax.Field(p, "left")
 	case "expression_list":
-		if pp := p.Parent(); c.kind(pp) == "short_var_declaration" {
-			if ls := c.named(field(pp, "left")); len(ls) == 1 {
+		if pp := p.Parent(); c.Kind(pp) == "short_var_declaration" {
+			if ls := c.Named(syntax.Field(pp, "left")); len(ls) == 1 {
 				name = &ls[0]
 			}
 		}
 	}
-	if c.kind(name) != "identifier" {
+	if c.Kind(name) != "identifier" {
 		return nil
 	}
-	return c.references(c.text(name), name)
+	return c.references(c.Text(name), name)
 }
 
 // references returns the identifiers spelled name in the file, except
@@ -258,9 +259,9 @@ func (c *checker) usesOfDeclared(value *ts.Node) []*ts.Node {
 func (c *checker) references(name string, decl *ts.Node) []*ts.Node {
 	if c.idents == nil {
 		c.idents = map[string][]*ts.Node{}
-		c.walk(c.root, func(n *ts.Node, kind string) bool {
+		c.Walk(c.root, func(n *ts.Node, kind string) bool {
 			if kind == "identifier" || kind == "shorthand_property_identifier" {
-				t := c.text(n)
+				t := c.Text(n)
 				if len(c.idents[t]) < 256 {
 					c.idents[t] = append(c.idents[t], n)
 				}
@@ -285,7 +286,7 @@ func (c *checker) enclosingCalls(n *ts.Node) []*ts.Node {
 	p := n
 	for i := 0; i < 12 && p != nil; i++ {
 		p = p.Parent()
-		switch c.kind(p) {
+		switch c.Kind(p) {
 		case "call_expression", "call", "new_expression":
 			out = append(out, p)
 		case "object", "pair", "arguments", "argument_list", "keyword_argument", "dictionary", "parenthesized_expression",
@@ -301,21 +302,21 @@ func (c *checker) enclosingCalls(n *ts.Node) []*ts.Node {
 // Authorization or API-key header, an auth option, a password field.
 func (c *checker) carriesCreds(call *ts.Node) bool {
 	found := false
-	c.walk(field(call, "arguments"), func(n *ts.Node, kind string) bool {
+	c.Walk(syntax.Field(call, "arguments"), func(n *ts.Node, kind string) bool {
 		if found || isFunc(kind) {
 			return false
 		}
 		switch kind {
 		case "pair", "keyed_element":
-			if credentialKey(c.keyName(field(n, "key"))) {
+			if credentialKey(c.keyName(syntax.Field(n, "key"))) {
 				found = true
 			}
 		case "keyword_argument":
-			if credentialKey(c.text(field(n, "name"))) {
+			if credentialKey(c.Text(syntax.Field(n, "name"))) {
 				found = true
 			}
 		case "shorthand_property_identifier":
-			found = credentialKey(c.text(n))
+			found = credentialKey(c.Text(n))
 		}
 		return !found
 	})

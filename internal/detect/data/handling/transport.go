@@ -8,6 +8,7 @@ import (
 
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/source"
+	"github.com/cladsec/clad/internal/source/syntax"
 )
 
 // Plaintext transport in code: an http:// (or ws://) URL that reaches the
@@ -168,10 +169,10 @@ func (c *checker) httpHostOptions(args []arg) []urlHit {
 // is one issue listing them all.
 func (c *checker) plaintext(h urlHit, call *ts.Node, name string) {
 	is := c.add(&issue{
-		rule: ruleTransport.ID, line: line(h.lit), evidence: h.url, key: "http|" + h.url,
+		rule: ruleTransport.ID, line: syntax.Line(h.lit), evidence: h.url, key: "http|" + h.url,
 		detail: fmt.Sprintf("sends requests to %s over plain HTTP", h.url),
 	}, call)
-	step := finding.Step{File: c.path, Line: line(call), Note: "request sent with " + name}
+	step := finding.Step{File: c.path, Line: syntax.Line(call), Note: "request sent with " + name}
 	for _, s := range is.trace {
 		if s == step {
 			return
@@ -197,23 +198,23 @@ func (c *checker) urlsIn(n *ts.Node, depth int, seen map[string]bool) []urlHit {
 		return nil
 	}
 	var out []urlHit
-	switch k := c.kind(n); {
+	switch k := c.Kind(n); {
 	case k == "template_string" || k == "string":
 		// `${BASE}/orders`, f"{BASE}/orders": the base comes first.
-		for _, ch := range c.named(n) {
+		for _, ch := range c.Named(n) {
 			ch := ch
-			switch c.kind(&ch) {
+			switch c.Kind(&ch) {
 			case "string_start":
 				continue
 			case "template_substitution":
-				return c.urlsIn(c.first(&ch), depth+1, seen)
+				return c.urlsIn(c.First(&ch), depth+1, seen)
 			case "interpolation":
-				return c.urlsIn(field(&ch, "expression"), depth+1, seen)
+				return c.urlsIn(syntax.Field(&ch, "expression"), depth+1, seen)
 			}
 			break
 		}
 	case k == "identifier":
-		name := c.text(n)
+		name := c.Text(n)
 		if seen[name] {
 			return nil
 		}
@@ -223,23 +224,23 @@ func (c *checker) urlsIn(n *ts.Node, depth int, seen map[string]bool) []urlHit {
 		}
 	case c.isMember(k):
 		obj, prop := c.member(n)
-		if obj = c.unwrap(obj); c.kind(obj) == "identifier" && prop != "" {
-			for _, v := range c.b.decls[c.text(obj)] {
+		if obj = c.unwrap(obj); c.Kind(obj) == "identifier" && prop != "" {
+			for _, v := range c.b.decls[c.Text(obj)] {
 				if val := get(c.pairs(v), prop); val != nil {
 					out = append(out, c.urlsIn(val, depth+1, seen)...)
 				}
 			}
 		}
 	case k == "binary_expression" || k == "boolean_operator" || k == "binary_operator":
-		switch c.text(field(n, "operator")) {
+		switch c.Text(syntax.Field(n, "operator")) {
 		case "||", "??", "or":
-			out = append(out, c.urlsIn(field(n, "left"), depth+1, seen)...)
-			out = append(out, c.urlsIn(field(n, "right"), depth+1, seen)...)
+			out = append(out, c.urlsIn(syntax.Field(n, "left"), depth+1, seen)...)
+			out = append(out, c.urlsIn(syntax.Field(n, "right"), depth+1, seen)...)
 		case "+":
-			out = append(out, c.urlsIn(field(n, "left"), depth+1, seen)...)
+			out = append(out, c.urlsIn(syntax.Field(n, "left"), depth+1, seen)...)
 		}
 	case k == "ternary_expression" || k == "conditional_expression":
-		for _, ch := range c.named(n) {
+		for _, ch := range c.Named(n) {
 			ch := ch
 			out = append(out, c.urlsIn(&ch, depth+1, seen)...)
 		}
@@ -269,8 +270,8 @@ func (c *checker) urlsInCall(n *ts.Node, depth int, seen map[string]bool) []urlH
 			}
 		}
 	}
-	if c.kind(callee) == "attribute" && c.text(field(callee, "attribute")) == "format" {
-		out = append(out, c.urlsIn(field(callee, "object"), depth+1, seen)...)
+	if c.Kind(callee) == "attribute" && c.Text(syntax.Field(callee, "attribute")) == "format" {
+		out = append(out, c.urlsIn(syntax.Field(callee, "object"), depth+1, seen)...)
 	}
 	return out
 }
