@@ -73,16 +73,54 @@ func ForFunction(lfs []*Lockfile, codeDir, runtime string) []Shipped {
 
 // better reports whether a should govern instead of b: the deeper
 // directory, then an installed tree inside an archive, then a real lockfile
-// over declared ranges.
+// over declared ranges, then a file with packages that ship over a
+// development-only one (requirements.txt over requirements-dev.txt).
 func better(a, b *Lockfile) bool {
 	if len(a.Dir) != len(b.Dir) {
 		return len(a.Dir) > len(b.Dir)
 	}
-	installed := func(l *Lockfile) bool { return l.Format == "node_modules" || l.Format == "dist-info" }
 	if strings.Contains(a.Dir, "!/") && installed(a) != installed(b) {
 		return installed(a)
 	}
-	return b.DeclaredOnly && !a.DeclaredOnly
+	if a.DeclaredOnly != b.DeclaredOnly {
+		return b.DeclaredOnly
+	}
+	return devOnly(b) && !devOnly(a)
+}
+
+// installed reports whether l is an installed tree rather than a lockfile.
+func installed(l *Lockfile) bool { return l.Format == "node_modules" || l.Format == "dist-info" }
+
+// devOnly reports whether every package of l is a development dependency.
+func devOnly(l *Lockfile) bool {
+	for _, p := range l.Packages {
+		if p.Scope != Dev {
+			return false
+		}
+	}
+	return len(l.Packages) > 0
+}
+
+// Shadowed returns the lockfiles that another lockfile of the same
+// ecosystem and directory describes better: the lockfile inside a
+// deployment package beside its installed tree, the package.json or
+// unpinned requirements beside a real lockfile. They list the same
+// packages; checking both would report each one twice.
+func Shadowed(lfs []*Lockfile) map[*Lockfile]bool {
+	out := map[*Lockfile]bool{}
+	for _, a := range lfs {
+		for _, b := range lfs {
+			if a == b || a.Ecosystem != b.Ecosystem || a.Dir != b.Dir {
+				continue
+			}
+			inArchive := strings.Contains(a.Dir, "!/")
+			if inArchive && installed(a) != installed(b) && installed(a) ||
+				a.DeclaredOnly != b.DeclaredOnly && b.DeclaredOnly {
+				out[b] = true
+			}
+		}
+	}
+	return out
 }
 
 // Reachable returns the IDs of every package reachable from roots.

@@ -70,3 +70,31 @@ func TestEcosystems(t *testing.T) {
 		}
 	}
 }
+
+func TestForFunctionPrefersShippingRequirements(t *testing.T) {
+	dev := lock("svc/requirements-dev.txt", PyPI, "requirements", "svc", &Package{ID: "pytest", Name: "pytest", Direct: true, Scope: Dev})
+	run := lock("svc/requirements.txt", PyPI, "requirements", "svc", &Package{ID: "requests", Name: "requests", Direct: true, Scope: Runtime})
+	got := ForFunction([]*Lockfile{dev, run}, "svc", "python3.12")
+	if len(got) != 1 || got[0].Lockfile != run {
+		t.Fatalf("governing lockfile = %+v, want svc/requirements.txt", got)
+	}
+}
+
+func TestShadowed(t *testing.T) {
+	zipLock := lock("fn.zip!/package-lock.json", NPM, "package-lock@3", "fn.zip!/", &Package{ID: "node_modules/a", Direct: true})
+	zipTree := lock("fn.zip!/node_modules", NPM, "node_modules", "fn.zip!/", &Package{ID: "node_modules/a", Direct: true})
+	bare := lock("svc/package.json", NPM, "package.json", "svc", &Package{ID: "a", Direct: true})
+	bare.DeclaredOnly = true
+	svcLock := lock("svc/package-lock.json", NPM, "package-lock@3", "svc", &Package{ID: "node_modules/a", Direct: true})
+	dev := lock("svc/requirements-dev.txt", PyPI, "requirements", "svc", &Package{ID: "pytest", Scope: Dev})
+	run := lock("svc/requirements.txt", PyPI, "requirements", "svc", &Package{ID: "requests", Scope: Runtime})
+	got := Shadowed([]*Lockfile{zipLock, zipTree, bare, svcLock, dev, run})
+	var files []string
+	for l := range got {
+		files = append(files, l.File)
+	}
+	sort.Strings(files)
+	if d := cmp.Diff([]string{"fn.zip!/package-lock.json", "svc/package.json"}, files); d != "" {
+		t.Errorf("shadowed (-want +got):\n%s", d)
+	}
+}

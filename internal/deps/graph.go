@@ -60,8 +60,14 @@ type Package struct {
 	// (from package.json, pyproject…), when known.
 	Declared string `json:"declared,omitempty"`
 	// Deps are the IDs of the packages this one depends on.
-	Deps   []string       `json:"deps,omitempty"`
-	Source model.Location `json:"source"`
+	Deps []string `json:"deps,omitempty"`
+	// Requires maps IDs in Deps to the range this package declares for
+	// that dependency (npm: the "dependencies" of its lockfile entry or
+	// installed package.json), where the format records it. The fix advice
+	// of the library checks reads it: a fixed version inside the parent's
+	// range is one `npm update` away.
+	Requires map[string]string `json:"requires,omitempty"`
+	Source   model.Location    `json:"source"`
 	// Local is true for code that does not come from a registry: workspace
 	// members, linked or file: directories. Local packages are part of the
 	// graph (paths run through them) but are never matched against
@@ -133,8 +139,11 @@ func (l *Lockfile) Paths(id string, roots []string, limit int) [][]string {
 			continue
 		}
 		p := l.Get(last)
-		deps := append([]string(nil), p.Deps...)
-		sort.Strings(deps)
+		deps := p.Deps
+		if !sort.StringsAreSorted(deps) {
+			deps = append([]string(nil), deps...)
+			sort.Strings(deps)
+		}
 		for _, d := range deps {
 			if seen[d] && d != id {
 				continue

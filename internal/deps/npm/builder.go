@@ -21,6 +21,9 @@ type Builder struct {
 	members map[string]map[string]bool
 	missing []string
 	nMiss   int
+	// wants holds the range each package declares for a dependency it
+	// resolved: from → to → spec.
+	wants map[string]map[string]string
 }
 
 type edge struct {
@@ -38,6 +41,7 @@ func NewBuilder(file, format string) *Builder {
 		start:   map[string]deps.Scope{},
 		roots:   map[string]bool{},
 		members: map[string]map[string]bool{},
+		wants:   map[string]map[string]string{},
 	}
 }
 
@@ -78,6 +82,27 @@ func (b *Builder) Edge(from, to string, optional bool) {
 		return
 	}
 	b.edges[from] = append(b.edges[from], edge{to, optional})
+}
+
+// Want records the range spec with which from declares its dependency
+// to (after resolution); Finish stores it in Package.Requires for the
+// edges it keeps. Empty specs and aliases' outer spelling are normalised:
+// "npm:real@^1" records "^1".
+func (b *Builder) Want(from, to, spec string) {
+	if from == to || spec == "" {
+		return
+	}
+	if _, rng, ok := Alias(spec); ok {
+		spec = rng
+	}
+	m := b.wants[from]
+	if m == nil {
+		m = map[string]string{}
+		b.wants[from] = m
+	}
+	if _, ok := m[to]; !ok {
+		m[to] = spec
+	}
 }
 
 // Root marks id as a direct dependency of the project declared with scope
@@ -155,6 +180,7 @@ func (b *Builder) Finish() *deps.Lockfile {
 	for _, id := range ids {
 		p := b.byID[id]
 		p.Deps = b.depsOf(id)
+		p.Requires = b.requiresOf(id, p.Deps)
 		b.lf.Packages = append(b.lf.Packages, p)
 	}
 	b.lf.Roots = b.known(b.roots)
@@ -199,6 +225,24 @@ func (b *Builder) depsOf(id string) []string {
 		out = append(out, e.to)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// requiresOf returns the recorded ranges of id's kept edges, or nil.
+func (b *Builder) requiresOf(id string, kept []string) map[string]string {
+	w := b.wants[id]
+	if len(w) == 0 {
+		return nil
+	}
+	var out map[string]string
+	for _, to := range kept {
+		if spec, ok := w[to]; ok {
+			if out == nil {
+				out = make(map[string]string, len(kept))
+			}
+			out[to] = spec
+		}
+	}
 	return out
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/cladsec/clad/internal/detect/data/handling"
 	"github.com/cladsec/clad/internal/detect/data/rotation"
 	"github.com/cladsec/clad/internal/detect/data/secrets"
+	"github.com/cladsec/clad/internal/detect/library/vulndeps"
 	"github.com/cladsec/clad/internal/finding"
 )
 
@@ -27,6 +28,7 @@ import (
 func All() []detect.Detector {
 	return []detect.Detector{
 		code.New(),
+		vulndeps.New(),
 		handlermissing.New(),
 		wildcard.New(),
 		sharedrole.New(),

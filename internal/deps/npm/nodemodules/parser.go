@@ -145,6 +145,7 @@ func (t *installed) link() {
 			}
 			required[to] = true
 			t.b.Edge(loc, to, d.Kind == npm.Optional || d.OptionalPeer)
+			t.b.Want(loc, to, d.Spec)
 		}
 	}
 	t.roots(required)

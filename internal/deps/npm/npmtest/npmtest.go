@@ -64,6 +64,10 @@ func renderPackage(b *strings.Builder, l *deps.Lockfile, p *deps.Package) {
 		fmt.Fprintf(b, "  ecosystem %s\n", p.Ecosystem)
 	}
 	for _, d := range p.Deps {
+		if spec, ok := p.Requires[d]; ok {
+			fmt.Fprintf(b, "  -> %s (%s)\n", d, spec)
+			continue
+		}
 		fmt.Fprintf(b, "  -> %s\n", d)
 	}
 	for _, path := range l.Paths(p.ID, allRoots(l), 3) {

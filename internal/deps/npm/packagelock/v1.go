@@ -81,6 +81,7 @@ func (v *v1) edges(key string, n *cfgtree.Node) {
 		}
 		v.required[to] = true
 		v.b.Edge(key, to, v.optional(to) && !v.optional(key))
+		v.b.Want(key, to, e.Value.Str())
 	}
 }
 

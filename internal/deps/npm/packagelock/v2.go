@@ -152,6 +152,7 @@ func (v *v2) edges(key string, n *cfgtree.Node) {
 		if d.Kind != npm.Dev {
 			if ok {
 				v.b.Edge(key, to, d.Kind == npm.Optional || d.OptionalPeer)
+				v.b.Want(key, to, d.Spec)
 			} else {
 				v.b.Missing(key, d.Name, d.Spec, d.Kind == npm.Optional || d.Kind == npm.Peer)
 			}

@@ -80,6 +80,7 @@ func (v *v1) edges(e v1entry) {
 			if to, ok := v.resolve(d.keys[0], d.value); ok {
 				v.used[to] = true
 				v.b.Edge(e.id, to, sec.optional)
+				v.b.Want(e.id, to, d.value)
 			} else {
 				v.b.Missing(e.id, d.keys[0], d.value, sec.optional)
 			}
