@@ -47,6 +47,15 @@ const mainUsage = `clad secures serverless applications: Code, Libraries, Access
 Usage:
   clad scan [PATH] [flags]   build the function map of PATH (a directory, a deployment
                              .zip or a .serverless/ folder) and report findings
+  clad secrets [PATH]        find hard-coded secrets only; --staged for pre-commit,
+                             --history for the commits, --baseline FILE
+  clad sbom [PATH]           write the SBOM (CycloneDX 1.6 or SPDX 2.3 JSON) with the
+                             functions that ship each package
+  clad inventory [PATH]      print package x version x license x functions, filterable
+  clad db update|import|status
+                             manage the advisory database of the library checks
+  clad iam suggest [PATH]    write least-privilege IAM statements per function from the
+                             SDK calls in its code (--format serverless|sam|json)
   clad rules [ID]            list every rule, or document one
   clad version               print the version
 
@@ -70,6 +79,16 @@ func Run(ctx context.Context, args []string, env Env) int {
 	switch args[0] {
 	case "scan":
 		err = runScan(ctx, args[1:], env)
+	case "secrets":
+		err = runSecrets(ctx, args[1:], env)
+	case "sbom":
+		err = runSBOM(ctx, args[1:], env)
+	case "inventory":
+		err = runInventory(ctx, args[1:], env)
+	case "db":
+		err = runDB(ctx, args[1:], env)
+	case "iam":
+		err = runIAM(ctx, args[1:], env)
 	case "rules":
 		err = runRules(args[1:], env)
 	case "version", "--version", "-v":

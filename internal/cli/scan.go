@@ -71,6 +71,8 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	f.register(fs)
+	var lib libFlags
+	lib.register(fs)
 	fs.Usage = func() { fmt.Fprint(env.Stderr, scanUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
@@ -89,6 +91,9 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if err := prepareLibrary(plan, &lib, f.offline, f.quiet, env); err != nil {
+		return err
+	}
 	res, err := scan.Run(ctx, plan.opts)
 	if err != nil {
 		return fmt.Errorf("scan of %s failed: %w", target, err)
@@ -105,7 +110,7 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if !f.quiet {
 		notes(env.Stderr, rep)
 	}
-	return &exitError{code: verdict(rep)}
+	return &exitError{code: verdict(rep, len(res.Lockfiles))}
 }
 
 // scanPlan is everything decided before the scan starts.
@@ -237,10 +242,10 @@ func writeReport(rep *report.Report, f *scanFlags, env Env) error {
 // buildReport assembles the output contract from the scan result.
 func buildReport(res *scan.Result, sup suppress.Result, plan *scanPlan) *report.Report {
 	problems := append(append([]model.Problem(nil), res.Problems...), sup.Problems...)
-	if len(res.Project.Functions) == 0 && len(res.Project.Manifests) == 0 && !hasErrors(problems) {
+	if len(res.Project.Functions) == 0 && len(res.Project.Manifests) == 0 && len(res.Lockfiles) == 0 && !hasErrors(problems) {
 		problems = append(problems, model.Problem{
 			File: "", Level: model.LevelError, Kind: "unsupported", Stage: "scan",
-			Message: "nothing recognisable: no serverless.yml, SAM/CloudFormation template, Azure Functions app (host.json) or deployment package was found, so no function was analysed",
+			Message: "nothing recognisable: no serverless.yml, SAM/CloudFormation template, Azure Functions app (host.json), deployment package or dependency file was found, so nothing was analysed",
 		})
 	}
 	findings := sup.Kept
@@ -303,10 +308,10 @@ func summarize(res *scan.Result, rep *report.Report, suppressed int, failOn find
 }
 
 // verdict maps the report to the exit code: 2 when nothing could be
-// analysed (every manifest broken, or nothing recognisable), else 1 when a
+// analysed (no manifest or dependency file could be read), else 1 when a
 // finding reached the threshold.
-func verdict(rep *report.Report) int {
-	if len(rep.Project.Manifests) == 0 && hasErrors(rep.Errors) {
+func verdict(rep *report.Report, lockfiles int) int {
+	if len(rep.Project.Manifests) == 0 && lockfiles == 0 && hasErrors(rep.Errors) {
 		return ExitError
 	}
 	if rep.Summary.Failed {
@@ -330,6 +335,9 @@ func notes(w io.Writer, rep *report.Report) {
 	s := rep.Summary
 	fmt.Fprintf(w, "clad: %d functions in %d manifests, %d findings (%d suppressed), %d files could not be analysed\n",
 		s.Functions, s.Manifests, s.Findings, s.Suppressed, s.FilesFailed)
+	for _, n := range s.NotRun {
+		fmt.Fprintf(w, "clad: not run: %s\n", n)
+	}
 }
 
 func unwrapOS(err error) error {

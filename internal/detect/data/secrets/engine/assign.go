@@ -157,6 +157,9 @@ func (sc *scan) value(a assignment, i int) (assignment, bool) {
 	if i >= len(d) {
 		return a, false
 	}
+	if sc.file.kind == kindCode {
+		i = skipConversion(d, i)
+	}
 	// string prefixes: Python b"" r"" f"", C# @""
 	if i+1 < len(d) && csQuote[d[i+1]] && (d[i] == 'b' || d[i] == 'r' || d[i] == 'u' || d[i] == '@') {
 		i++
@@ -187,6 +190,21 @@ func (sc *scan) value(a assignment, i int) (assignment, bool) {
 		return a, false // an expression, not a literal
 	}
 	return bareValue(d, a, i)
+}
+
+// conversions wrap a literal without changing it: Go []byte("…"), Node
+// Buffer.from('…'), Python bytes("…"), .NET Encoding.UTF8.GetBytes("…").
+var conversions = []string{"[]byte(", "Buffer.from(", "bytes(", "bytearray(", "Encoding.UTF8.GetBytes(",
+	"new TextEncoder().encode(", "String("}
+
+// skipConversion steps over a conversion call opening a string literal.
+func skipConversion(d []byte, i int) int {
+	for _, c := range conversions {
+		if hasPrefixAt(d, i, c) && i+len(c) < len(d) && csQuote[d[i+len(c)]] {
+			return i + len(c)
+		}
+	}
+	return i
 }
 
 // csConnEnd ends a value inside a connection string (Password=…;).

@@ -31,6 +31,8 @@ type fileInfo struct {
 	sourceMap, keyList bool
 	// npmrc, pypirc name credential files with their own rules.
 	npmrc, pypirc bool
+	// doc marks documentation: rules judging by shape alone are off.
+	doc bool
 }
 
 var codeExts = map[string]bool{
@@ -86,6 +88,7 @@ func classify(p string) fileInfo {
 	}
 	fi.sourceMap = ext == ".map" || strings.HasSuffix(lb, ".js.map")
 	fi.keyList = lb == "authorized_keys" || lb == "known_hosts" || ext == ".pub"
+	fi.doc = docFile(lb)
 	fi.npmrc = lb == ".npmrc"
 	fi.pypirc = lb == ".pypirc"
 	return fi

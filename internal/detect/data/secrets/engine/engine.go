@@ -9,9 +9,10 @@
 // around it (format, checksum, decoded JWT shape, the key a value is
 // assigned to, entropy). Candidates then pass through the suppressions
 // (documented example keys, placeholders and references, test fixtures that
-// say they are fake, allow markers) and overlapping candidates keep the
-// most specific rule. Base64 and hex blobs that decode to text are scanned
-// once more, decoded.
+// say they are fake, low-confidence matches in tests, shape-only rules in
+// documentation, values a comment or message calls an example, allow
+// markers) and overlapping candidates keep the most specific rule. Base64
+// and hex blobs that decode to text are scanned once more, decoded.
 package engine
 
 import (
@@ -255,13 +256,21 @@ func (sc *scan) keep(c *cand) bool {
 	if allowed(sc.data, c.start, sc.s.cfg.allow) {
 		return false
 	}
+	slashes := sc.file.kind == kindCode || sc.file.kind == kindJSON
+	if sc.depth == 0 && ((sc.file.doc && docDropped[c.rule]) || inExampleComment(sc.data, c.start, slashes)) {
+		return false
+	}
+	if c.conf == Low && sc.depth == 0 && inComment(sc.data, c.start, slashes) {
+		return false // a local URL or a test key shown in a comment
+	}
 	if sc.file.test && sc.depth == 0 {
 		if markedFake(sc.data, c.start) {
 			return false
 		}
-		if c.conf > Low {
-			c.conf--
+		if c.conf == Low {
+			return false // a test key, a local URL or a malformed token, in a test: a fixture
 		}
+		c.conf--
 		c.why += "; in a test, fixture, example or docs path"
 	}
 	if c.key == "" {

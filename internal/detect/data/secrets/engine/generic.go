@@ -14,7 +14,7 @@ import (
 // (data/hardcoded-secret, or the rule of the credential file it sits in).
 func generic(sc *scan, at int) {
 	a, ok := sc.parseAssignment(at)
-	if !ok || a.continuesAfter {
+	if !ok || a.continuesAfter || (a.query && badgeQuery(sc.data, a.keyStart)) {
 		return
 	}
 	if a.vEnd-a.vStart > 512 || a.vEnd-a.vStart < 6 {
@@ -122,7 +122,7 @@ func genericValue(k keyName, v string) (Confidence, string, bool) {
 		return 0, "", false
 	case nounAuth:
 		if user, pass, ok := basicPair(v); ok {
-			if placeholderValue(pass, nil) || pass == user {
+			if placeholderValue(pass, nil) || pass == user || len(pass) < 6 {
 				return 0, "", false
 			}
 			return Medium, "user:password credentials assigned to %s", true
@@ -223,6 +223,11 @@ func notSecretShape(v string) bool {
 		}
 	}
 	if strings.Contains(l, "://") || strings.Contains(l, "\\\\") {
+		return true
+	}
+	// code read as a value: the closing quote of a message taken for an
+	// opening one in minified code ("…existing key:",r),this._byId…)
+	if strings.IndexByte(",;", v[0]) >= 0 || strings.Contains(v, "this.") || strings.Contains(v, "=>") || strings.Contains(v, "function(") {
 		return true
 	}
 	if at := strings.IndexByte(l, '@'); at > 0 && strings.Contains(l[at:], ".") && wordLike(l[at+1:]) {

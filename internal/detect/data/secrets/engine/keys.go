@@ -79,7 +79,8 @@ var deniedQualifiers = map[noun]map[string]bool{
 		"public", "primary.key", "kms", "cmk", "key", "sse", "data"),
 	nounToken: set("next", "page", "pagination", "continuation", "cancellation", "cancel", "sync", "csrf", "xsrf",
 		"lexer", "parser", "start", "end", "eof", "delimiter", "separator", "word", "i18n", "device", "registration",
-		"push", "resume", "fcm", "apns", "notification", "type", "max", "min", "count", "limit"),
+		"push", "resume", "fcm", "apns", "notification", "type", "max", "min", "count", "limit",
+		"request", "change", "lifecycle", "action", "idempotency", "grant", "postman"),
 	nounSecret: set("name", "id", "arn", "ref"),
 }
 

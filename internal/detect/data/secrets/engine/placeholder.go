@@ -53,9 +53,9 @@ var weakDefaults = map[string]bool{
 // placeholderWords inside a generic value make it a stand-in.
 var placeholderWords = []string{
 	"password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "change_me",
-	"change-me", "example", "sample", "dummy", "placeholder", "your", "xxx", "***", "•••", "...", "…",
+	"change-me", "example", "sample", "dummy", "placeholder", "your", "***", "•••", "...", "…",
 	"redacted", "replace", "insert", "fake", "notreal", "not_real", "not-real", "lorem", "foobar",
-	"mysecret", "mypass", "qwerty", "123456", "abcdef", "default", "todo", "deadbeef", "cafebabe",
+	"mysecret", "mypass", "qwerty", "123456", "abcdef", "abc123", "default", "todo", "deadbeef", "cafebabe",
 }
 
 // reference reports a value that names a secret stored elsewhere or is
@@ -86,6 +86,10 @@ func placeholderValue(v string, keyWords []string) bool {
 		if strings.Contains(l, w) {
 			return true
 		}
+	}
+	// xxx as filler is written in one case; xXx inside a random value is chance.
+	if strings.Contains(v, "xxx") || strings.Contains(v, "XXX") {
+		return true
 	}
 	if testWord(l) {
 		return true

@@ -43,6 +43,9 @@ func urlCredentials(sc *scan, at int) {
 	sign += a
 	userinfo := string(d[a:sign])
 	host := hostOf(d, sign+1)
+	if docHost(host) {
+		return
+	}
 	rule := RuleURLCredentials
 	if dbSchemes[scheme] || strings.HasPrefix(scheme, "jdbc") {
 		rule = RuleDatabaseURL
