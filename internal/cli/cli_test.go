@@ -274,3 +274,23 @@ func TestRulesAndVersion(t *testing.T) {
 		t.Errorf("scan --help: %d %s", code, errs)
 	}
 }
+
+func TestScanBaseline(t *testing.T) {
+	dir := missingHandlerTree(t, nil) // one medium finding
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	r := scanJSON(t, ExitOK, "--fail-on", "medium", "--baseline", base, dir)
+	if len(r.Findings) != 0 || r.Summary.Suppressed != 1 {
+		t.Fatalf("writing the baseline: findings %d, suppressed %d", len(r.Findings), r.Summary.Suppressed)
+	}
+	if _, err := os.Stat(base); err != nil {
+		t.Fatal(err)
+	}
+	r = scanJSON(t, ExitOK, "--fail-on", "medium", "--baseline", base, dir)
+	if len(r.Findings) != 0 || r.Summary.Suppressed != 1 {
+		t.Errorf("honouring the baseline: findings %d, suppressed %d", len(r.Findings), r.Summary.Suppressed)
+	}
+	os.WriteFile(base, []byte(`{"version": 9}`), 0o644)
+	if code, _, errs := run(t, "scan", "--baseline", base, dir); code != ExitError || !strings.Contains(errs, "baseline") {
+		t.Errorf("bad baseline: exit %d, %s", code, errs)
+	}
+}

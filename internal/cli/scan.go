@@ -37,6 +37,7 @@ type scanFlags struct {
 	params     []string
 	resolveEnv bool
 	color      string
+	baseline   string
 }
 
 func (f *scanFlags) register(fs *pflag.FlagSet) {
@@ -52,6 +53,7 @@ func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.params, "param", nil, "KEY=VALUE for ${param:KEY} and CloudFormation parameters (repeatable)")
 	fs.BoolVar(&f.resolveEnv, "resolve-env", false, "resolve ${env:NAME} from this process's environment (off by default: a scan should not depend on the shell)")
 	fs.StringVar(&f.color, "color", "auto", "colour the table: auto, always or never")
+	fs.StringVar(&f.baseline, "baseline", "", "baseline file: written with the current findings when missing, else the findings it lists are suppressed")
 }
 
 const scanUsage = `Usage: clad scan [PATH] [flags]
@@ -103,6 +105,11 @@ func runScan(ctx context.Context, args []string, env Env) error {
 		Ignores: plan.cfg.Ignores, ConfigFile: configName(target, plan.cfg.File), Now: time.Now(),
 		ReadFile: res.Tree.ReadFile, NoUnused: plan.partial,
 	})
+	kept, accepted, err := applyBaselineFile(f.baseline, f.quiet, sup.Kept, env)
+	if err != nil {
+		return fmt.Errorf("baseline: %w", err)
+	}
+	sup.Kept, sup.Suppressed = kept, append(sup.Suppressed, accepted...)
 	rep := buildReport(res, sup, plan)
 	if err := writeReport(rep, &f, env); err != nil {
 		return err

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/cladsec/clad/internal/baseline"
 	"github.com/cladsec/clad/internal/config"
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/detect/data/secrets"
@@ -207,7 +205,7 @@ func (f *secretsFlags) collect(ctx context.Context, target string, cfg *config.C
 func collectTree(ctx context.Context, target string, wo walk.Options) (*secretsRun, error) {
 	res, err := scan.Run(ctx, scan.Options{
 		Target: target, Categories: []finding.Category{finding.Data}, Offline: true,
-		Walk: wo, Extractors: list.All(), Detectors: []detect.Detector{secrets.New()},
+		Walk: wo, Extractors: list.All(), Detectors: []detect.Detector{secrets.New()}, SkipSource: true,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("scan of %s failed: %w", target, err)
@@ -355,28 +353,9 @@ func historyMessage(h gitscan.Hit) string {
 	return s + fmt.Sprintf(" Recognised by: %s. Anyone with a clone has it: revoke or rotate it, then keep the new value in a secrets store; rewriting history does not undo the leak.", m.Why)
 }
 
-// applyBaseline writes the baseline when it is missing (every current
-// finding is then accepted) or suppresses the findings it lists.
+// applyBaseline applies --baseline (see applyBaselineFile).
 func (f *secretsFlags) applyBaseline(fs []finding.Finding, env Env) (kept, accepted []finding.Finding, err error) {
-	if f.baseline == "" {
-		return fs, nil, nil
-	}
-	b, err := baseline.Load(f.baseline)
-	if errors.Is(err, os.ErrNotExist) {
-		b = baseline.New("clad "+version(), time.Now(), fs)
-		if err := b.Save(f.baseline, true); err != nil {
-			return nil, nil, err
-		}
-		if !f.quiet {
-			fmt.Fprintf(env.Stderr, "clad: wrote baseline %s with %d accepted findings\n", f.baseline, len(b.Entries))
-		}
-		return nil, fs, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	kept, accepted = b.Filter(fs)
-	return kept, accepted, nil
+	return applyBaselineFile(f.baseline, f.quiet, fs, env)
 }
 
 // secretsReport assembles the output contract. Unlike scan, a tree

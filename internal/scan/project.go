@@ -12,7 +12,7 @@ import (
 
 // buildProject turns extractor output into the function map: unique IDs,
 // stable order, exposure and role sharing derived once for every detector.
-func buildProject(tree *walk.Tree, ex *extract.Result) *model.Project {
+func buildProject(tree *walk.Tree, ex *extract.Result, parseSource bool) *model.Project {
 	p := &model.Project{Root: tree.Root, Functions: ex.Functions, Manifests: ex.Manifests}
 	if p.Functions == nil {
 		p.Functions = []*model.Function{}
@@ -33,7 +33,9 @@ func buildProject(tree *walk.Tree, ex *extract.Result) *model.Project {
 		summarizeExposure(fn)
 	}
 	shareRoles(p.Functions)
-	locateHandlers(tree, p.Functions)
+	if parseSource {
+		locateHandlers(tree, p.Functions)
+	}
 	return p
 }
 

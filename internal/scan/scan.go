@@ -36,6 +36,10 @@ type Options struct {
 	Parsers []deps.Parser
 	// AdvisoryDir is the advisory database directory ("" = the default).
 	AdvisoryDir string
+	// SkipSource leaves Function.HandlerLine and Function.Files empty: no
+	// handler code is parsed. For scans whose checks need only the
+	// manifests and raw files (clad secrets).
+	SkipSource bool
 }
 
 // Result is a finished scan before rendering.
@@ -75,7 +79,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var probs []model.Problem
 	ex := extractAll(ctx, tree, opts)
 	res.Problems = append(res.Problems, ex.Problems...)
-	res.Project = buildProject(tree, ex)
+	res.Project = buildProject(tree, ex, !opts.SkipSource)
 	res.Lockfiles, probs = parseDeps(ctx, tree, opts.Parsers)
 	res.Problems = append(res.Problems, probs...)
 	res.Categories = categories(opts.Categories)

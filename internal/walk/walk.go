@@ -285,16 +285,16 @@ func (t *Tree) Read(f File) ([]byte, error) {
 	if f.archive >= 0 {
 		return t.archives[f.archive].read(f.entry, t.opts.MaxFileSize)
 	}
-	return readBounded(filepath.Join(t.base, filepath.FromSlash(f.Path)), t.opts.MaxFileSize)
+	return readBounded(filepath.Join(t.base, filepath.FromSlash(f.Path)), t.opts.MaxFileSize, f.Size)
 }
 
-func readBounded(p string, limit int64) ([]byte, error) {
+func readBounded(p string, limit, size int64) ([]byte, error) {
 	fh, err := os.Open(p)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	defer fh.Close()
-	return readAllLimit(fh, limit)
+	return readAllLimit(fh, limit, size)
 }
 
 func cleanRel(rel string) string {

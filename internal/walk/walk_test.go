@@ -326,3 +326,18 @@ func TestOpenMissingTarget(t *testing.T) {
 		t.Fatal("no error for a missing target")
 	}
 }
+
+func BenchmarkRead(b *testing.B) {
+	dir := b.TempDir()
+	os.WriteFile(filepath.Join(dir, "f.js"), bytes.Repeat([]byte("const x = 1;\n"), 50000), 0o644)
+	tr, err := Open(context.Background(), dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := tr.ReadFile("f.js"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

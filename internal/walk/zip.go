@@ -137,13 +137,17 @@ func (a *archive) read(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s in %s: %w", name, a.display, err)
 	}
 	defer rc.Close()
-	return readAllLimit(rc, limit)
+	return readAllLimit(rc, limit, int64(f.UncompressedSize64))
 }
 
 // readAllLimit reads r fully, failing once more than limit bytes arrive (an
-// entry that inflates beyond what its header declared).
-func readAllLimit(r io.Reader, limit int64) ([]byte, error) {
+// entry that inflates beyond what its header declared). size is the
+// expected length (0 if unknown), so the buffer is allocated once.
+func readAllLimit(r io.Reader, limit, size int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if size > 0 && size <= limit {
+		buf.Grow(int(size) + 1) // +1: the read that sees EOF needs no regrowth
+	}
 	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
