@@ -7,12 +7,14 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/dos"
 	"github.com/cladsec/clad/internal/detect/access/eolruntime"
 	"github.com/cladsec/clad/internal/detect/access/exposure"
+	"github.com/cladsec/clad/internal/detect/access/gateway"
 	"github.com/cladsec/clad/internal/detect/access/handlermissing"
 	"github.com/cladsec/clad/internal/detect/access/isolation"
 	"github.com/cladsec/clad/internal/detect/access/leastprivilege"
 	"github.com/cladsec/clad/internal/detect/access/managedpolicy"
 	"github.com/cladsec/clad/internal/detect/access/monitoring"
 	"github.com/cladsec/clad/internal/detect/access/notrigger"
+	"github.com/cladsec/clad/internal/detect/access/orphan"
 	"github.com/cladsec/clad/internal/detect/access/sharedrole"
 	"github.com/cladsec/clad/internal/detect/access/validation"
 	"github.com/cladsec/clad/internal/detect/access/wildcard"
@@ -36,10 +38,12 @@ func All() []detect.Detector {
 		exposure.New(),
 		validation.New(),
 		isolation.New(),
+		gateway.New(),
 		leastprivilege.New(),
 		dos.New(),
 		eolruntime.New(),
 		notrigger.New(),
+		orphan.New(),
 		monitoring.New(),
 		secrets.New(),
 		handling.New(),

@@ -14,11 +14,13 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/dos"
 	"github.com/cladsec/clad/internal/detect/access/eolruntime"
 	"github.com/cladsec/clad/internal/detect/access/exposure"
+	"github.com/cladsec/clad/internal/detect/access/gateway"
 	"github.com/cladsec/clad/internal/detect/access/handlermissing"
 	"github.com/cladsec/clad/internal/detect/access/isolation"
 	"github.com/cladsec/clad/internal/detect/access/managedpolicy"
 	"github.com/cladsec/clad/internal/detect/access/monitoring"
 	"github.com/cladsec/clad/internal/detect/access/notrigger"
+	"github.com/cladsec/clad/internal/detect/access/orphan"
 	"github.com/cladsec/clad/internal/detect/access/sharedrole"
 	"github.com/cladsec/clad/internal/detect/access/validation"
 	"github.com/cladsec/clad/internal/detect/access/wildcard"
@@ -31,7 +33,8 @@ func all() []detect.Detector {
 	eol.Now = func() time.Time { return time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC) }
 	return []detect.Detector{
 		wildcard.New(), sharedrole.New(), managedpolicy.New(), exposure.New(), validation.New(),
-		isolation.New(), dos.New(), eol, notrigger.New(), monitoring.New(),
+		isolation.New(), dos.New(), eol, notrigger.New(), monitoring.New(), gateway.New(),
+		orphan.New(),
 	}
 }
 
@@ -59,6 +62,7 @@ func TestDemos(t *testing.T) {
 		},
 		"azure-todo": {
 			{"access/public-http-no-auth", "adminGateway/function.json:4", "adminGateway", "high"},
+			{"access/gateway-trusted-callee", "adminGateway/index.js:26", "adminGateway backup restore", "high"},
 			{"access/admin-function-exposed-together", "backup/function.json:4", "backup restore", "high"},
 			{"access/no-concurrency-limit", "host.json:1", "adminGateway render", "info"},
 			{"access/public-http-no-auth", "render/function.json:4", "render", "info"},

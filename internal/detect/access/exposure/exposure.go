@@ -44,7 +44,7 @@ func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(findi
 		}
 		publicHTTP(fn, loc, report)
 		functionURL(fn, report)
-		permissions(fn, report)
+		permissions(fn, loc, report)
 		cors(fn, report)
 	}
 	azureCORS(in.Project.Functions, loc, report)
@@ -103,7 +103,7 @@ func functionURL(fn *model.Function, report func(finding.Finding)) {
 
 // permissions reports resource policy statements open to any principal,
 // and service principals without a source condition.
-func permissions(fn *model.Function, report func(finding.Finding)) {
+func permissions(fn *model.Function, loc *fnmap.Locator, report func(finding.Finding)) {
 	hasURL := false
 	for _, t := range fn.Triggers {
 		hasURL = hasURL || t.Type == "url"
@@ -119,7 +119,7 @@ func permissions(fn *model.Function, report func(finding.Finding)) {
 		f.Evidence = fmt.Sprintf("Principal %s, Action %s", principal, orNone(fnmap.Detail(t, "action")))
 		f.Key = fn.ID + "|" + principal + "|" + fnmap.Detail(t, "action")
 		switch {
-		case t.Public && strings.EqualFold(fnmap.Detail(t, "functionUrlAuthType"), "NONE") && hasURL:
+		case t.Public && (strings.EqualFold(fnmap.Detail(t, "functionUrlAuthType"), "NONE") || viaFunctionURL(t, loc)) && hasURL:
 			continue // the permission of a public function URL: access/function-url-no-auth
 		case t.Public:
 			f.Message = fmt.Sprintf("A Lambda permission lets principal %q invoke %s with no SourceArn, SourceAccount or PrincipalOrgID: any AWS account can call it directly.", principal, fn.Name)
@@ -131,6 +131,19 @@ func permissions(fn *model.Function, report func(finding.Finding)) {
 		}
 		report(f)
 	}
+}
+
+// viaFunctionURL reports a permission limited to calls through the
+// function URL (InvokedViaFunctionUrl: true, the lambda:InvokeFunction
+// statement a public function URL needs next to lambda:InvokeFunctionUrl):
+// it does not let anyone invoke the function directly.
+func viaFunctionURL(t model.Trigger, loc *fnmap.Locator) bool {
+	if v := fnmap.Detail(t, "invokedViaFunctionUrl"); v != "" {
+		return strings.EqualFold(v, "true")
+	}
+	block := loc.BlockAt(t.Source.File, t.Source.Line)
+	b, ok := block.Path("Properties", "InvokedViaFunctionUrl").Bool()
+	return ok && b
 }
 
 func orNone(s string) string {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cladsec/clad/internal/detect"
+	"github.com/cladsec/clad/internal/detect/access/entrypoints"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
 )
@@ -48,9 +49,17 @@ func (*Detector) Rules() []finding.Rule { return []finding.Rule{Rule} }
 
 // Detect implements detect.Detector.
 func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(finding.Finding)) error {
+	var idx *entrypoints.Index
 	for _, fn := range in.Project.Functions {
 		if fn.HandlerStatus != model.HandlerMissing {
 			continue
+		}
+		if idx == nil && in.Tree != nil {
+			x, err := entrypoints.Scan(ctx, in.Tree, nil)
+			if err != nil {
+				return fmt.Errorf("handler-missing: %w", err)
+			}
+			idx = x
 		}
 		f := Rule.New()
 		f.File, f.Line = fn.Source.File, fn.Source.Line
@@ -63,9 +72,23 @@ func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(findi
 		}
 		f.Message = fmt.Sprintf("Function %s declares handler %q (runtime %s), but no matching source file exists under %s.",
 			fn.ID, fn.Handler, orUnknown(fn.Runtime), where)
+		if strings.TrimSpace(fn.Handler) == "" {
+			f.Message = fmt.Sprintf("Function %s declares no handler (and no image), so the deployment has no code to run; check the indentation of its handler key.", fn.ID)
+		}
+		if e, ok := entrypoints.Suggest(idx, fn); ok {
+			f.Message += fmt.Sprintf(" %s:%d exports %s: if that is the code, point the handler at it (access/orphan-handler does not report it separately).", e.File, e.Line, exportText(e))
+		}
 		report(f)
 	}
 	return nil
+}
+
+// exportText names an entry point's export and signature.
+func exportText(e entrypoints.Entry) string {
+	if e.Symbol == "default" {
+		return "function " + e.Params
+	}
+	return e.Symbol + e.Params
 }
 
 func orUnknown(s string) string {

@@ -28,7 +28,13 @@ deploys, keeps its role and its environment, and can be invoked with
 lambda:Invoke by anyone allowed to. Often that is intended: a worker started
 by Step Functions or by another function. Sometimes it is a leftover whose
 code and permissions nobody maintains. clad lists these functions once per
-manifest so the owners can say which is which.`,
+manifest so the owners can say which is which. A function that another
+function's code invokes (an SDK Lambda Invoke naming it, see
+access/gateway-trusted-callee) or that the manifest wires as an authorizer
+or a Step Functions state has a caller and is not listed. Only AWS and
+Azure functions are weighed: other platforms the Serverless Framework
+deploys to (Twilio, Spotinst, Kubeless, Knative…) serve a function over HTTP
+without any event declared.`,
 	Fix:  "Remove functions nothing calls; for functions invoked directly, document the caller (a comment, a Step Functions definition in the same repository) and scope their role.",
 	Bad:  "functions:\n  oldExport:\n    handler: src/old-export.handler",
 	Good: "functions:\n  export:\n    handler: src/export.handler\n    events:\n      - schedule: rate(1 day)",
@@ -52,13 +58,18 @@ func (*Detector) Rules() []finding.Rule { return []finding.Rule{Rule} }
 // Detect implements detect.Detector.
 func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(finding.Finding)) error {
 	loc := fnmap.NewLocator(in.Tree)
+	inv := &invoked{in: in}
+	defer inv.close()
 	for _, g := range fnmap.ByManifest(in.Project.Functions) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if !knownEvents[g.Provider] {
+			continue
+		}
 		var idle []*model.Function
 		for _, fn := range g.Functions {
-			if len(fn.Triggers) == 0 && !unresolvedEvents(fn) && !referenced(fn, loc) {
+			if len(fn.Triggers) == 0 && !unresolvedEvents(fn) && !referenced(fn, loc) && !inv.byCode(fn) {
 				idle = append(idle, fn)
 			}
 		}
@@ -76,6 +87,11 @@ func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(findi
 	}
 	return nil
 }
+
+// knownEvents are the providers whose event model clad reads fully. On
+// others (Twilio, Spotinst, Kubeless, Knative…) a function without events
+// is still served over HTTP by the platform, so "no trigger" means nothing.
+var knownEvents = map[string]bool{model.AWS: true, model.Azure: true}
 
 // unresolvedEvents reports a function whose events clad could not read:
 // it may well have triggers.

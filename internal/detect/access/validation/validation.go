@@ -31,7 +31,8 @@ of the wrong shape (an array where a string is expected, an extra
 __proto__ key) never reaches the handler, and the function is not billed for
 it. clad reports anonymous REST endpoints without it, one finding per
 service: low when an endpoint takes a body (POST, PUT, PATCH, ANY), info for
-read-only endpoints. HTTP APIs, ALBs, function URLs and Azure HTTP triggers
+read-only endpoints with path parameters (a read-only endpoint without any,
+such as GET /, has nothing to validate and is left out). HTTP APIs, ALBs, function URLs and Azure HTTP triggers
 have no such feature and are not reported; validate in code there.`,
 	Fix:  "Add request.schemas (Serverless) or RequestModel with ValidateBody (SAM) for bodies, and mark required path, query and header parameters.",
 	Bad:  "- http:\n    path: orders\n    method: post",
@@ -73,12 +74,12 @@ func check(g fnmap.Group) (finding.Finding, bool) {
 	var ids []string
 	body := false
 	for _, fn := range g.Functions {
-		if fn.Disabled {
-			continue
+		if fn.Disabled || fn.Provider != model.AWS {
+			continue // request validation is an API Gateway feature
 		}
 		hit := false
 		for i, t := range fn.Triggers {
-			if t.Type != "http" || !t.Public || fnmap.Detail(t, "validation") != "" {
+			if t.Type != "http" || !t.Public || fnmap.Detail(t, "validation") != "" || nothingToValidate(t) {
 				continue
 			}
 			if first == nil {
@@ -106,6 +107,12 @@ func check(g fnmap.Group) (finding.Finding, bool) {
 	f.Message = fmt.Sprintf("%s has %s anonymous REST %s without a request schema or required parameters: %s. API Gateway passes every payload to the function.",
 		capitalize(g.Kind()), count(len(endpoints)), plural(len(endpoints), "endpoint", "endpoints"), strings.Join(endpoints, ", "))
 	return f, true
+}
+
+// nothingToValidate reports a read-only endpoint without path parameters
+// (GET /, GET /hello): no body and no parameter API Gateway could check.
+func nothingToValidate(t model.Trigger) bool {
+	return !takesBody(fnmap.Detail(t, "method")) && !strings.Contains(fnmap.Detail(t, "path"), "{")
 }
 
 // takesBody reports methods that carry a request body.
