@@ -128,7 +128,11 @@ func stamp(t, now time.Time) string {
 	if t.IsZero() {
 		return "unknown"
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + ago(now.Sub(t)) + " ago)"
+	age := ago(now.Sub(t))
+	if age != "just now" {
+		age += " ago"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + age + ")"
 }
 
 func day(t time.Time) string {
