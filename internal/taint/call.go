@@ -71,6 +71,10 @@ func (in *interp) call(fr *frame, c *Call) *Value {
 	for _, a := range c.Args {
 		v := in.eval(fr, a)
 		if _, ok := a.(*Spread); ok {
+			if pos, ok := positional(v); ok { // f(...args) passing on a rest parameter
+				cc.args = append(cc.args, pos...)
+				continue
+			}
 			v = in.elemOf(v)
 		}
 		cc.args = append(cc.args, v)
@@ -127,14 +131,16 @@ func (in *interp) dispatch(cc *callCtx) *Value {
 // arguments are still analysed (callbacks run, with unknown arguments).
 // A method of attacker data keeps its taint; a method of a library
 // instance (a client: s3.getObject) returns clean data; a plain function
-// or a module function passes its arguments' taint on.
+// or a module function passes its arguments' taint on. What such a call
+// returns is derived from the input, not the input itself: it is no
+// longer a whole request body.
 func (in *interp) unknownCall(cc *callCtx) *Value {
 	in.runCallbacks(cc, nil)
 	if cc.recv.isTainted() {
 		if isSanitizerName(cc.name) {
 			return nil
 		}
-		return tainted(in.allTaints(cc.fr, cc.recv, cc.c)...)
+		return tainted(partOf(in.allTaints(cc.fr, cc.recv, cc.c))...)
 	}
 	if strings.Contains(cc.q, "()") || cc.recv != nil && cc.q == "" {
 		return in.symResult(cc, nil)
@@ -148,7 +154,7 @@ func (in *interp) unknownCall(cc *callCtx) *Value {
 			ts = append(ts, in.allTaints(cc.fr, a, cc.argX(i))...)
 		}
 	}
-	return in.symResult(cc, ts)
+	return in.symResult(cc, partOf(ts))
 }
 
 // symResult is the value a library call returns: its symbol with "()"
@@ -207,7 +213,7 @@ type result struct {
 
 // invoke analyses a closure called with args at site. Recursion and calls
 // deeper than MaxCallDepth are not followed: their result carries the
-// arguments' taint.
+// arguments' taint (as a value derived from them, not a whole body).
 func (in *interp) invoke(fr *frame, cl *closure, this *Value, args []*Value, kw map[string]*Value, site Expr) result {
 	f := cl.f
 	if len(in.stack) >= in.e.opts.MaxCallDepth || in.onStack(f) || in.busy() {
@@ -215,7 +221,7 @@ func (in *interp) invoke(fr *frame, cl *closure, this *Value, args []*Value, kw 
 		for _, a := range args {
 			ts = append(ts, in.allTaints(fr, a, site)...)
 		}
-		return result{ret: tainted(ts...)}
+		return result{ret: tainted(partOf(ts)...)}
 	}
 	name := f.Name
 	if name == "" {
@@ -234,7 +240,7 @@ func (in *interp) invoke(fr *frame, cl *closure, this *Value, args []*Value, kw 
 	nfr := &frame{mod: cl.mod, s: newScope(cl.env), fn: f, this: this}
 	in.bindParams(nfr, f, this, args, kw)
 	in.stack = append(in.stack, f)
-	if !in.exec(nfr, f.Body) {
+	if !in.exec(nfr, f.stmts()) {
 		in.noteExit(nfr)
 	}
 	in.stack = in.stack[:len(in.stack)-1]
@@ -266,7 +272,7 @@ func (in *interp) bindParams(fr *frame, f *Func, this *Value, args []*Value, kw 
 		switch {
 		case p.Rest:
 			if i < len(args) {
-				v = &Value{elem: joinAll(args[i:])}
+				v = restValue(args[i:])
 			}
 		case p.KwRest:
 			v = &Value{fields: kw}
@@ -294,6 +300,36 @@ func isStaticPy(f *Func) bool {
 	}
 	id, ok := f.Params[0].Pat.(*PIdent)
 	return !ok || id.Name != "self" && id.Name != "cls"
+}
+
+// restValue is a rest parameter's array: its elements in their positions
+// (so that passing it on with f(...args) keeps each argument apart) and
+// any element.
+func restValue(args []*Value) *Value {
+	v := &Value{elem: joinAll(args), flags: fList | fArgs}
+	if len(args) <= maxFields {
+		v.fields = make(map[string]*Value, len(args))
+		for i, a := range args {
+			v.fields[itoa(i)] = a
+		}
+	}
+	return v
+}
+
+// positional returns the arguments a rest parameter holds, in order.
+func positional(v *Value) ([]*Value, bool) {
+	if v == nil || v.flags&fArgs == 0 || v.fields == nil {
+		return nil, false
+	}
+	out := make([]*Value, len(v.fields))
+	for i := range out {
+		a, ok := v.fields[itoa(i)]
+		if !ok {
+			return nil, false
+		}
+		out[i] = a
+	}
+	return out, true
 }
 
 func joinAll(vs []*Value) *Value {
@@ -407,6 +443,11 @@ func sig(b *strings.Builder, v *Value, d int) {
 	if v.elem != nil {
 		b.WriteByte('[')
 		sig(b, v.elem, d+1)
+		b.WriteByte(']')
+	}
+	if v.keys != nil {
+		b.WriteString("k[")
+		sig(b, v.keys, d+1)
 		b.WriteByte(']')
 	}
 }

@@ -32,11 +32,23 @@ type Engine struct {
 	mods  map[string]*modState
 	json  map[string]*Value
 	dust  *dustIndex
+	// open are the parsed files whose trees function bodies are lowered
+	// from on first use; Close frees them.
+	open []*source.File
 	// Parsed counts the files parsed (for benchmarks and tests).
 	Parsed int
 }
 
-// New returns an engine over tree.
+// Close frees the syntax trees the engine keeps. The engine analyses
+// nothing more after it (bodies not lowered yet stay empty).
+func (e *Engine) Close() {
+	for _, f := range e.open {
+		f.Close()
+	}
+	e.open = nil
+}
+
+// New returns an engine over tree; Close it when done.
 func New(tree *walk.Tree, opts Options) *Engine {
 	if opts.MaxCallDepth <= 0 {
 		opts.MaxCallDepth = 5
@@ -130,7 +142,6 @@ func (e *Engine) module(p string) *Module {
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
 	e.Parsed++
 	var m *Module
 	switch {
@@ -140,6 +151,11 @@ func (e *Engine) module(p string) *Module {
 		m = lowerPy(f)
 	case f.Lang == source.Go:
 		m = lowerGo(f)
+	}
+	if m != nil && f.Lang != source.Go {
+		e.open = append(e.open, f) // bodies are lowered from the tree on first use
+	} else {
+		f.Close()
 	}
 	e.files[p] = m
 	return m

@@ -187,12 +187,11 @@ func (in *interp) dynField(fr *frame, x *Value) *Value {
 	if len(x.taints) > 0 {
 		v = join(v, tainted(partOf(x.taints)...))
 	}
-	n := 0
-	for _, f := range x.fields {
-		if n++; n > 16 {
+	for i, k := range sortedKeys(x.fields) { // in a fixed order: a join keeps the first function
+		if i >= 16 {
 			break
 		}
-		v = join(v, f)
+		v = join(v, x.fields[k])
 	}
 	return v
 }
@@ -314,6 +313,7 @@ func (in *interp) allTaints(fr *frame, v *Value, n Expr) []*Taint {
 			walk(f, d+1)
 		}
 		walk(v.elem, d+1)
+		walk(v.keys, d+1)
 	}
 	walk(v, 0)
 	return capTaints(out)
@@ -500,7 +500,7 @@ func (in *interp) array(fr *frame, x *Array) *Value {
 func (in *interp) comp(fr *frame, x *Comp) *Value {
 	snap := fr.s.save()
 	for _, b := range x.Binds {
-		in.bind(fr, b.Target, in.elemOf(in.eval(fr, b.Iter)), true, nil)
+		in.bind(fr, b.Target, iterOf(in, in.eval(fr, b.Iter)), true, nil)
 	}
 	for _, c := range x.Conds {
 		in.eval(fr, c)
@@ -508,11 +508,25 @@ func (in *interp) comp(fr *frame, x *Comp) *Value {
 		in.applyFacts(fr, t)
 	}
 	el := in.eval(fr, x.Elem)
-	if x.Key != nil {
-		el = join(el, in.eval(fr, x.Key))
+	if x.Key != nil { // a dict: iterating it gives the keys, indexing the values
+		k := in.eval(fr, x.Key)
+		fr.s.restore(snap)
+		if k == nil {
+			k = &Value{}
+		}
+		return &Value{elem: el, keys: k}
 	}
 	fr.s.restore(snap)
 	return &Value{elem: el, flags: fList}
+}
+
+// iterOf is what a Python for loop or comprehension over v binds: a
+// comprehension-built dict's keys, else its elements.
+func iterOf(in *interp, v *Value) *Value {
+	if v != nil && v.keys != nil {
+		return v.keys
+	}
+	return in.elemOf(v)
 }
 
 // elemOf returns the value of an element of a container.
@@ -528,8 +542,8 @@ func (in *interp) elemOf(v *Value) *Value {
 		el = join(el, tainted(partOf(v.taints)...))
 	}
 	if el == nil && len(v.fields) > 0 && v.fields["0"] != nil {
-		for _, f := range v.fields {
-			el = join(el, f)
+		for _, k := range sortedKeys(v.fields) {
+			el = join(el, v.fields[k])
 		}
 	}
 	return el
@@ -540,6 +554,9 @@ func (in *interp) elemOf(v *Value) *Value {
 func keysOf(v *Value) *Value {
 	if v == nil {
 		return nil
+	}
+	if v.keys != nil {
+		return v.keys
 	}
 	var ts []*Taint
 	if v.src != nil {

@@ -45,12 +45,13 @@ func FuzzLower(f *testing.F) {
 			default:
 				m = lowerGo(sf)
 			}
-			sf.Close()
+			m.lowerAll() // every body, called or not
 			e := New(tree, Options{MaxWork: 20_000})
 			e.files[name] = m
 			in := newInterp(e, context.Background(), &model.Function{ID: "f", Provider: model.AWS, File: name})
 			in.entry(m, "handler")
 			in.entry(m, "default")
+			sf.Close()
 		}
 	})
 }

@@ -418,7 +418,7 @@ func (in *interp) validatorGuard(fr *frame, c *Call, name string, arg func(int) 
 // its parameters (function isValidId(id) { return RE.test(id) }).
 func (in *interp) predicateGuard(fr *frame, c *Call) (t, f []fact) {
 	fv := in.peek(fr, c.Fn)
-	if fv == nil || fv.fn == nil || len(fv.fn.f.Body) == 0 || len(in.stack) > in.e.opts.MaxCallDepth {
+	if fv == nil || fv.fn == nil || len(fv.fn.f.stmts()) == 0 || len(in.stack) > in.e.opts.MaxCallDepth {
 		return nil, nil
 	}
 	ret, ok := fv.fn.f.Body[len(fv.fn.f.Body)-1].(*Return)

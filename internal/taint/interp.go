@@ -3,6 +3,7 @@ package taint
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/cladsec/clad/internal/model"
@@ -271,11 +272,15 @@ func (in *interp) ifStmt(fr *frame, s *If) bool {
 // twice so values carried between iterations are seen.
 func (in *interp) forEach(fr *frame, s *ForEach) {
 	it := in.eval(fr, s.Iter)
+	if names := constNames(it, s.Keys); names != nil {
+		in.forEachName(fr, s, names)
+		return
+	}
 	var el *Value
 	if s.Keys {
 		el = keysOf(it)
 	} else {
-		el = in.elemOf(it)
+		el = iterOf(in, it)
 	}
 	before := fr.s.save()
 	for range 2 {
@@ -283,6 +288,58 @@ func (in *interp) forEach(fr *frame, s *ForEach) {
 		in.exec(fr, s.Body)
 	}
 	fr.s.restore(joinStates(before, fr.s.save()))
+}
+
+// forEachName runs a loop over names the engine knows (the keys of an
+// object literal, a list of constant strings) once per name, so that
+// obj[name] reads the right property: bundlers define their exports that
+// way.
+func (in *interp) forEachName(fr *frame, s *ForEach, names []string) {
+	before := fr.s.save()
+	for _, n := range names {
+		in.bind(fr, s.Target, strVal(n), true, nil)
+		in.exec(fr, s.Body)
+	}
+	fr.s.restore(joinStates(before, fr.s.save()))
+}
+
+// maxUnroll bounds the names a loop is run once for.
+const maxUnroll = 16
+
+// constNames returns the names a loop visits when the engine knows them
+// all: the keys of an untainted object (for-in), or the elements of a list
+// of constant strings (for-of); nil otherwise.
+func constNames(it *Value, keys bool) []string {
+	if it == nil || it.isTainted() || len(it.fields) == 0 || len(it.fields) > maxUnroll {
+		return nil
+	}
+	if keys {
+		if it.elem != nil || it.flags&fList != 0 {
+			return nil
+		}
+		return sortedKeys(it.fields)
+	}
+	if it.flags&fList == 0 {
+		return nil
+	}
+	out := make([]string, len(it.fields))
+	for i := range out {
+		v, ok := it.fields[itoa(i)]
+		if !ok || v == nil || v.str == nil || v.isTainted() {
+			return nil
+		}
+		out[i] = *v.str
+	}
+	return out
+}
+
+func sortedKeys(m map[string]*Value) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (in *interp) loop(fr *frame, s *Loop) {

@@ -37,6 +37,9 @@ type Module struct {
 	Exports map[string]Expr
 	// GoPackage is the package clause of a Go file.
 	GoPackage string
+	// Funcs lists every function of the file in source order (outer
+	// before inner), to find a handler by its line.
+	Funcs []*Func
 }
 
 // Func is a function, method, arrow function or lambda.
@@ -49,6 +52,27 @@ type Func struct {
 	Mod *Module
 	// Recv is a Go method's receiver, nil otherwise.
 	Recv *Param
+	// lazy lowers Body on first use: most functions of a module (a
+	// bundle's vendored code above all) are never called.
+	lazy func() []Stmt
+}
+
+// stmts returns the function's body, lowering it on first use.
+func (f *Func) stmts() []Stmt {
+	if f.lazy != nil {
+		lower := f.lazy
+		f.lazy = nil
+		f.Body = lower()
+	}
+	return f.Body
+}
+
+// lowerAll lowers every function body of m not lowered yet (and those of
+// the functions they declare).
+func (m *Module) lowerAll() {
+	for i := 0; i < len(m.Funcs); i++ {
+		m.Funcs[i].stmts()
+	}
 }
 
 // Param is one formal parameter.

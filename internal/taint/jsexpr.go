@@ -192,6 +192,7 @@ func (l *jsLower) propKey(k *ts.Node, p *Prop) {
 // function lowers any function-like node.
 func (l *jsLower) function(n *ts.Node) *Func {
 	f := &Func{Node: l.node(n), Mod: l.mod, Name: l.JSStringUnescapedOrText(syntax.Field(n, "name"))}
+	l.mod.Funcs = append(l.mod.Funcs, f)
 	if p := syntax.Field(n, "parameter"); p != nil { // x => …
 		f.Params = []*Param{{Node: l.node(p), Pat: l.pattern(p)}}
 	} else {
@@ -199,7 +200,16 @@ func (l *jsLower) function(n *ts.Node) *Func {
 	}
 	body := syntax.Field(n, "body")
 	if l.Kind(body) == "statement_block" {
-		f.Body = l.stmts(body)
+		b, depth := *body, l.depth
+		f.lazy = func() []Stmt {
+			if l.file.Tree() == nil { // the tree was freed: nothing to lower
+				return nil
+			}
+			saved := l.depth
+			l.depth = depth
+			defer func() { l.depth = saved }()
+			return l.stmts(&b)
+		}
 	} else if body != nil {
 		f.Body = []Stmt{&Return{Node: l.node(body), X: l.expr(body)}}
 	}

@@ -153,7 +153,7 @@ func (in *interp) jsLibrary(cc *callCtx) (*Value, bool) {
 	case q == "decodeURIComponent", q == "decodeURI", q == "unescape", q == "querystring.unescape", q == "atob", q == "btoa":
 		return mapped(a0(), toStr), true
 	case q == "parseInt", q == "parseFloat", q == "Number", q == "Boolean", q == "isNaN", q == "Date.parse", q == "BigInt",
-		root == "Math", root == "uuid", root == "crypto", q == "Date.now", q == "Array.isArray":
+		root == "Math", root == "uuid", root == "crypto", q == "Date.now", q == "Array.isArray", q == "Buffer.byteLength":
 		return &Value{flags: fNumber}, true
 	case q == "Buffer.from", q == "Buffer.concat":
 		return mapped(a0(), toStr), true
@@ -161,8 +161,13 @@ func (in *interp) jsLibrary(cc *callCtx) (*Value, bool) {
 		root == "lodash" && (last == "mergeWith" || last == "defaultsDeep" || last == "assign" || last == "extend" || last == "assignIn" || last == "defaults"):
 		in.checkMerge(cc)
 		return in.merged(cc), true
-	case q == "Object.keys":
+	case q == "Object.keys", q == "Object.getOwnPropertyNames":
+		if names := constNames(cc.arg(0), true); names != nil {
+			return nameList(names), true
+		}
 		return &Value{elem: keysOf(cc.arg(0))}, true
+	case q == "Object.defineProperty":
+		return in.defineProperty(cc), true
 	case q == "Object.values":
 		return &Value{elem: in.dynField(cc.fr, cc.arg(0))}, true
 	case q == "Object.entries":

@@ -45,16 +45,20 @@ func (in *interp) valueMethod(cc *callCtx) (*Value, bool) {
 	case strMethods[name]:
 		return mapped(rt, toStr), true
 	case splitMethods[name]:
-		return &Value{elem: mapped(rt, toStr), flags: fList}, true
+		el := mapped(rt, toStr)
+		if (name == "split" || name == "rsplit") && slashSep(cc.arg(0)) {
+			el = mapped(rt, safeWhen(cPath, false)) // a segment holds no separator
+		}
+		return &Value{elem: el, flags: fList}, true
 	case name == "replace" || name == "replaceAll":
 		return in.replaceValue(cc, rt), true
 	case name == "concat":
 		return join(r, tainted(in.taintsOfArgs(cc)...)), true
 	case name == "join":
 		if cc.fr.mod.m.Lang == "python" { // sep.join(items)
-			return mapped(append(rt, in.taintsOfArgs(cc, 0)...), toStr), true
+			return mapped(append(rt, in.taintsOfArgs(cc, 0)...), joinedWith(r)), true
 		}
-		return mapped(rt, toStr), true
+		return mapped(rt, joinedWith(cc.arg(0))), true
 	case name == "format" || name == "format_map":
 		return concat(cc.fr, in, r, tainted(in.taintsOfArgs(cc)...)), true
 	case name == "get" || name == "pop" || name == "setdefault" || name == "getlist" || name == "getvalue" || name == "Get" || name == "getAll":
@@ -156,6 +160,12 @@ func (in *interp) replaceValue(cc *callCtx, rt []*Taint) *Value {
 	if fullStrip(pat.regex, rep) {
 		return nil
 	}
+	if removesSlashes(cc, pat, rep) {
+		return mapped(rt, safeWhen(cPath, true))
+	}
+	if escapesRegex(pat, rep) {
+		return mapped(rt, safeWhen(cRegex, true))
+	}
 	if strings.Contains(pat.regex+strOf(pat), "<") && rep != nil && rep.str != nil && strings.HasPrefix(*rep.str, "&") {
 		return mapped(rt, safeWhen(cHTML, true))
 	}
@@ -163,6 +173,61 @@ func (in *interp) replaceValue(cc *callCtx, rt []*Taint) *Value {
 		out = join(out, tainted(in.allTaints(cc.fr, rep, cc.c)...))
 	}
 	return out
+}
+
+// slashSep reports whether a split separator is the path separator.
+func slashSep(sep *Value) bool {
+	return sep != nil && (strOf(sep) == "/" || sep.regex == "/\\//")
+}
+
+// joinedWith returns what joining segments with sep gives: a string, no
+// longer free of path separators when sep holds one (a.split('/') …
+// .join('/') rebuilds a path).
+func joinedWith(sep *Value) func(*Taint) *Taint {
+	slash := sep == nil || sep.str == nil || strings.ContainsAny(*sep.str, "/\\")
+	return func(t *Taint) *Taint {
+		c := t.asString()
+		if slash && c.Safe&cPath != 0 {
+			d := *c
+			d.Safe &^= cPath
+			return &d
+		}
+		return c
+	}
+}
+
+// slashRes are the patterns that match every path separator.
+var slashRes = setOf(`/\//g`, `/\/+/g`, `/[\/\\]/g`, `/[/\\]/g`, `/[\\/]/g`, `/[\/\\]+/g`, `/[/\\]+/g`)
+
+// removesSlashes reports whether replace removes or replaces every '/'
+// (Python's str.replace and JavaScript's replaceAll replace them all, a
+// JavaScript regex needs the g flag) with text holding none.
+func removesSlashes(cc *callCtx, pat, rep *Value) bool {
+	if rep == nil || rep.str == nil || strings.ContainsAny(*rep.str, "/\\.") {
+		return false
+	}
+	if slashRes[pat.regex] {
+		return true
+	}
+	return strOf(pat) == "/" && (cc.name == "replaceAll" || cc.fr.mod.m.Lang == "python")
+}
+
+// escapesRegex reports the regex-escaping idiom: every metacharacter of a
+// global character class prefixed with a backslash (replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).
+func escapesRegex(pat, rep *Value) bool {
+	if rep == nil || rep.str == nil || *rep.str != `\$&` {
+		return false
+	}
+	re := pat.regex
+	if !strings.HasPrefix(re, "/[") || !strings.HasSuffix(re, "]/g") {
+		return false
+	}
+	for _, meta := range []string{".", "*", "+", "?", "(", "[", "|"} {
+		if !strings.Contains(re, meta) {
+			return false
+		}
+	}
+	return true
 }
 
 func strOf(v *Value) string {

@@ -106,6 +106,7 @@ func freeze(v *Value, d int, seen map[*Value]bool) {
 		freeze(f, d+1, seen)
 	}
 	freeze(v.elem, d+1, seen)
+	freeze(v.keys, d+1, seen)
 }
 
 // loader handles require("m") and import("m").

@@ -142,6 +142,8 @@ func (in *interp) pySinks(cc *callCtx) {
 		if !in.hit(cc, RulePath, cc.arg(0), cc.argX(0), q, nil) {
 			in.hit(cc, RulePath, cc.arg(1), cc.argX(1), q, nil)
 		}
+	case root == "boto3" && (last == "download_file" || last == "upload_file"):
+		in.s3FileSink(cc, q, last)
 	case strings.HasPrefix(q, "pathlib.Path.") && (last == "read_text" || last == "read_bytes" || last == "write_text" || last == "write_bytes" || last == "open" || last == "unlink" || last == "rmdir" || last == "touch" || last == "rename"):
 		in.hit(cc, RulePath, cc.recv, cc.c, "pathlib.Path."+last, nil)
 	case pyHTTP[root] && pyRequestVerbs[last] || q == "urllib.request.urlopen" || q == "urllib.request.Request" || q == "urllib2.urlopen" ||
@@ -206,6 +208,31 @@ func (in *interp) pySubprocess(cc *callCtx, q string) {
 		name += " with shell=True"
 	}
 	in.hit(cc, RuleCommand, arg, x, name, nil)
+}
+
+// s3FileSink: boto3's download_file writes the object to a local path,
+// upload_file reads one; the path's position depends on the receiver
+// (client: (Bucket, Key, Filename) and (Filename, Bucket, Key); Bucket:
+// (Key, Filename); Object: (Filename)).
+func (in *interp) s3FileSink(cc *callCtx, q, last string) {
+	f := cc.kw["Filename"]
+	if spread := cc.kw[""]; f == nil && spread != nil { // download_file(**args)
+		f = spread.fields["Filename"]
+	}
+	if f != nil {
+		in.hit(cc, RulePath, f, cc.c, "boto3 "+last, nil)
+		return
+	}
+	i := 0
+	switch {
+	case strings.Contains(q, ".Object."):
+	case last == "upload_file":
+	case strings.Contains(q, ".Bucket."):
+		i = 1
+	default:
+		i = 2
+	}
+	in.hit(cc, RulePath, cc.arg(i), cc.argX(i), "boto3 "+last, nil)
 }
 
 // safeYAMLLoader reports whether yaml.load got Loader=SafeLoader (or

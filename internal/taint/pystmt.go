@@ -277,13 +277,25 @@ func (l *pyLower) dotted(n *ts.Node) string {
 // function lowers def and lambda.
 func (l *pyLower) function(n *ts.Node) *Func {
 	f := &Func{Node: l.node(n), Mod: l.mod, Name: l.Text(syntax.Field(n, "name"))}
+	l.mod.Funcs = append(l.mod.Funcs, f)
 	f.Params = l.params(syntax.Field(n, "parameters"))
 	body := syntax.Field(n, "body")
 	if l.Kind(n) == "lambda" {
 		f.Body = []Stmt{&Return{Node: l.node(body), X: l.expr(body)}}
 		return f
 	}
-	f.Body = l.block(body)
+	if body != nil {
+		b, depth := *body, l.depth
+		f.lazy = func() []Stmt {
+			if l.file.Tree() == nil { // the tree was freed: nothing to lower
+				return nil
+			}
+			saved := l.depth
+			l.depth = depth
+			defer func() { l.depth = saved }()
+			return l.block(&b)
+		}
+	}
 	return f
 }
 

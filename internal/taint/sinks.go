@@ -83,6 +83,7 @@ func (in *interp) checkSinks(cc *callCtx) {
 		in.goSinks(cc)
 	}
 	in.dynamoSinks(cc)
+	in.dataAPISinks(cc)
 	in.jwtCall(cc)
 }
 

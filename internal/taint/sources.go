@@ -98,13 +98,15 @@ func awsEvent(typ string) *Value {
 	return genericEvent()
 }
 
-// genericEvent is a payload of the invoker's choosing. The protocol
-// fields of a CloudFormation custom resource request (where to send the
-// answer, which stack asks) are set by CloudFormation, not by the caller.
+// genericEvent is a payload of the invoker's choosing. The fields of a
+// CloudFormation custom resource request are not: CloudFormation sets the
+// protocol fields (where to send the answer, which stack asks), and the
+// resource properties are what the template's author wrote.
 func genericEvent() *Value {
 	v := src("event", "event payload", true, true)
 	v.fields = map[string]*Value{}
-	for _, k := range []string{"ResponseURL", "StackId", "RequestId", "LogicalResourceId", "RequestType", "ResourceType", "ServiceToken", "PhysicalResourceId"} {
+	for _, k := range []string{"ResponseURL", "StackId", "RequestId", "LogicalResourceId", "RequestType", "ResourceType", "ServiceToken", "PhysicalResourceId",
+		"ResourceProperties", "OldResourceProperties"} {
 		v.fields[k] = nil
 	}
 	return v
@@ -254,7 +256,12 @@ func (in *interp) entry(m *Module, symbol string) {
 		in.goEntry(fr)
 		return
 	}
-	h := in.exported(ms, m, symbol)
+	var h *Value
+	if azureCodeDefined(in.fn) {
+		h = in.codeHandler(ms, m, symbol)
+	} else {
+		h = in.exported(ms, m, symbol)
+	}
 	if h == nil {
 		return
 	}
@@ -276,7 +283,7 @@ func (in *interp) invokeEntry(fr *frame, cl *closure, args []*Value) *Value {
 	nfr := &frame{mod: cl.mod, s: newScope(cl.env), fn: cl.f, this: cl.this, entry: true}
 	in.bindParams(nfr, cl.f, cl.this, args, nil)
 	in.stack = append(in.stack, cl.f)
-	in.exec(nfr, cl.f.Body)
+	in.exec(nfr, cl.f.stmts())
 	in.stack = in.stack[:0]
 	return nfr.ret
 }
@@ -301,7 +308,11 @@ func (in *interp) exported(ms *modState, m *Module, symbol string) *Value {
 		if v == nil {
 			return nil
 		}
-		v = v.fields[part]
+		next, ok := v.fields[part]
+		if !ok {
+			next = anyExport(v)
+		}
+		v = next
 	}
 	return v
 }
@@ -334,6 +345,9 @@ func (in *interp) entryArgs(m *Module, f *Func) []*Value {
 			return args
 		}
 		return []*Value{ev, nil}
+	}
+	if fn.Provider == model.Azure && azureCodeDefined(fn) {
+		return in.v4Args()
 	}
 	if fn.Provider == model.Azure {
 		trig := in.azureTriggerValue()

@@ -13,6 +13,9 @@ import (
 // syntax (kinds, text, children) and the lowering budget.
 type syn struct {
 	syntax.Doc
+	// file is the parsed file; function bodies are lowered from its tree
+	// while it is open.
+	file *source.File
 	// budget bounds the nodes a front-end lowers (hostile input).
 	budget int
 }
@@ -24,7 +27,7 @@ const maxLowerNodes = 400_000
 const maxNest = 200
 
 func newSyn(f *source.File) *syn {
-	return &syn{Doc: f.Syntax(), budget: maxLowerNodes}
+	return &syn{Doc: f.Syntax(), file: f, budget: maxLowerNodes}
 }
 
 // node returns the position record of n.

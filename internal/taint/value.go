@@ -115,6 +115,7 @@ const (
 	fNumber                         // a number or boolean: never carries taint
 	fGoWriter                       // a Go http.ResponseWriter
 	fList                           // a list or array (not a string)
+	fArgs                           // a rest parameter's arguments, by position
 )
 
 // Value is the abstract value of an expression. nil is a clean unknown.
@@ -123,6 +124,10 @@ type Value struct {
 	fields map[string]*Value
 	// elem is the value of any element or unknown property.
 	elem *Value
+	// keys is what iterating a Python dict built by a comprehension gives
+	// (its keys, which a filter may have checked apart from the values);
+	// nil when the keys are not known apart.
+	keys *Value
 	src  *srcSpec
 	// sym names a library value: "child_process.exec", "pg.Pool().query".
 	sym string
@@ -251,6 +256,9 @@ func joinD(a, b *Value, d int) *Value {
 		v.flags &^= fNumber
 	}
 	v.elem = joinD(a.elem, b.elem, d+1)
+	if a.keys != nil && b.keys != nil {
+		v.keys = joinD(a.keys, b.keys, d+1)
+	}
 	v.routes = append(append([]*closure(nil), a.routes...), b.routes...)
 	if len(a.fields)+len(b.fields) > 0 {
 		v.fields = make(map[string]*Value, len(a.fields)+len(b.fields))
@@ -315,7 +323,7 @@ func copyOf(v *Value) *Value {
 func mapTaints(v *Value, f func(*Taint) *Taint) *Value { return mapTaintsD(v, f, 0) }
 
 func mapTaintsD(v *Value, f func(*Taint) *Taint, d int) *Value {
-	if v == nil || d > 3 || (len(v.taints) == 0 && len(v.fields) == 0 && v.elem == nil) {
+	if v == nil || d > 3 || (len(v.taints) == 0 && len(v.fields) == 0 && v.elem == nil && v.keys == nil) {
 		return v
 	}
 	c := copyOf(v)
@@ -329,6 +337,7 @@ func mapTaintsD(v *Value, f func(*Taint) *Taint, d int) *Value {
 		c.fields[k] = mapTaintsD(x, f, d+1)
 	}
 	c.elem = mapTaintsD(v.elem, f, d+1)
+	c.keys = mapTaintsD(v.keys, f, d+1)
 	return c
 }
 
@@ -344,7 +353,7 @@ func sanitize(v *Value, m class) *Value {
 	}
 	if m == cAll {
 		out := copyOf(v)
-		out.taints, out.src, out.elem, out.fields = nil, nil, nil, nil
+		out.taints, out.src, out.elem, out.fields, out.keys = nil, nil, nil, nil, nil
 		return out
 	}
 	return mapTaints(v, func(t *Taint) *Taint { return t.safeFor(m) })

@@ -48,6 +48,7 @@ type merged struct {
 // serves the whole scan, so each file is parsed once.
 func (d *Detector) Detect(ctx context.Context, in *detect.Input, report func(finding.Finding)) error {
 	eng := taint.New(in.Tree, d.opts)
+	defer eng.Close()
 	byKey := map[string]*merged{}
 	var order []string
 	for _, fn := range in.Project.Functions {

@@ -22,7 +22,11 @@ import (
 //
 //	// fixture: provider=aws trigger=http handlers=vulnerable,fixed
 //
-// (# in Python); files without one are helpers they import. Sink lines
+// (# in Python); files without one are helpers they import. With
+// model=code the handlers are Azure code-defined functions (Node.js v4,
+// Python v2): a line marked `// entry: NAME` is where handler NAME starts,
+// and `// entry: NAME inline` makes it an inline registration handler
+// ("file#(inline)"), as the Azure extractor reports them. Sink lines
 // carry `want "rule"` (the finding must be there) or `want-miss "rule"` (a
 // known false negative: reported in the figures, not a failure). Every
 // finding must match a want: anything else is a false positive.
@@ -63,7 +67,11 @@ func loadSuite(t testing.TB, tree *walk.Tree) *suite {
 		for n := 1; sc.Scan(); n++ {
 			line := sc.Text()
 			if m := fixtureRe.FindStringSubmatch(line); m != nil && n <= 3 {
-				s.fns = append(s.fns, fixtureFunctions(t, f.Path, m[1])...)
+				fns := fixtureFunctions(t, f.Path, m[1])
+				if strings.Contains(m[1], "model=code") {
+					entries(src, f.Path, fns)
+				}
+				s.fns = append(s.fns, fns...)
 			}
 			for _, m := range wantRe.FindAllStringSubmatch(line, -1) {
 				for _, q := range quotedRe.FindAllStringSubmatch(m[2], -1) {
@@ -78,6 +86,29 @@ func loadSuite(t testing.TB, tree *walk.Tree) *suite {
 		}
 	}
 	return s
+}
+
+var entryRe = regexp.MustCompile(`(?://|#)\s*entry:\s*(\S+)(\s+inline)?\s*$`)
+
+// entries gives code-defined Azure functions the line their handler starts
+// on (the `entry:` markers) and the handler string the extractor reports.
+func entries(src []byte, file string, fns []*model.Function) {
+	byName := map[string]*model.Function{}
+	for _, fn := range fns {
+		fn.Source = model.Location{File: file, Line: 1}
+		byName[strings.TrimPrefix(fn.Name, strings.TrimSuffix(file, path.Ext(file))+"#")] = fn
+	}
+	for n, line := range strings.Split(string(src), "\n") {
+		m := entryRe.FindStringSubmatch(line)
+		if m == nil || byName[m[1]] == nil {
+			continue
+		}
+		fn := byName[m[1]]
+		fn.HandlerLine = n + 1
+		if m[2] != "" {
+			fn.Handler = path.Base(file) + "#(inline)"
+		}
+	}
 }
 
 // fixtureFunctions builds the function-map entries a directive declares.
