@@ -125,8 +125,8 @@ func resolveModule(t *walk.Tree, codeDir, h string, exts []string, python bool) 
 func findModule(t *walk.Tree, codeDir, module string, exts []string, python bool) (string, []string) {
 	var tried []string
 	for _, ext := range exts {
-		for _, cand := range []string{module + ext, module + "/index" + ext} {
-			if python && strings.HasSuffix(cand, "/index.py") {
+		for i, cand := range []string{module + ext, module + "/index" + ext} {
+			if python && i == 1 { // Python has no directory-index modules
 				continue
 			}
 			p := Join(codeDir, cand)
@@ -190,7 +190,28 @@ func resolveBinary(t *walk.Tree, codeDir, h string) Resolution {
 			return Resolution{File: p, Symbol: "main", Status: model.HandlerResolved}
 		}
 	}
+	if name != "bootstrap" && name != "main" {
+		if p := mainPackageNamed(t, codeDir, name); p != "" { // todos/<name>/main.go and other layouts
+			return Resolution{File: p, Symbol: "main", Status: model.HandlerResolved}
+		}
+	}
 	return Resolution{Status: model.HandlerExternal}
+}
+
+// mainPackageNamed finds the one "<any dirs>/<name>/main.go" under codeDir
+// (outside vendor/), or "" when there is none or more than one.
+func mainPackageNamed(t *walk.Tree, codeDir, name string) string {
+	found := ""
+	for _, f := range t.Under(codeDir) {
+		if path.Base(f.Path) != "main.go" || path.Base(path.Dir(f.Path)) != name || strings.Contains(f.Path, "/vendor/") {
+			continue
+		}
+		if found != "" {
+			return "" // ambiguous: do not guess
+		}
+		found = f.Path
+	}
+	return found
 }
 
 // Join joins a code directory and a relative path, slash-separated, cleaned,

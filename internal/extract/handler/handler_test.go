@@ -34,6 +34,7 @@ func TestResolve(t *testing.T) {
 		"go/hello/main.go", "go2/cmd/world/main.go", "custom/bootstrap",
 		"java/src/main/java/com/example/Handler.java", "rb/handler.rb",
 		"tsapp/src/api/users.ts",
+		"pyidx/api/index.py", "gotodo/todos/create/main.go", "gotodo/todos/list/main.go",
 	)
 	cases := []struct {
 		name, dir, runtime, handler string
@@ -60,6 +61,8 @@ func TestResolve(t *testing.T) {
 		{"built ts maps to source", "tsapp", "nodejs20.x", "dist/api/users.list", "tsapp/src/api/users.ts", "list", model.HandlerResolved},
 		{"built ts with src in path", "tsapp", "nodejs20.x", ".build/src/api/users.list", "tsapp/src/api/users.ts", "list", model.HandlerResolved},
 		{"build output not in tree is external", "svc", "nodejs20.x", "build/js/main.handler", "", "handler", model.HandlerExternal},
+		{"python module named index", "pyidx", "python3.12", "api/index.handler", "pyidx/api/index.py", "handler", model.HandlerResolved},
+		{"go main package in a nested dir", "gotodo", "go1.x", "bin/create", "gotodo/todos/create/main.go", "main", model.HandlerResolved},
 		{"ruby", "rb", "ruby3.3", "handler.process", "rb/handler.rb", "process", model.HandlerResolved},
 		{"dotnet", "svc", "dotnet8", "Asm::Ns.Fn::Handle", "", "", model.HandlerExternal},
 		{"variable", "svc", "nodejs20.x", "${self:custom.handler}", "", "", model.HandlerUnresolved},
