@@ -95,8 +95,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("node_modules/a/package.json", `{"name":"a","version":"1.0.0","dependencies":{"b":"^1"}}`)
 	f.Add("x.zip/node_modules/@s/b/package.json", `{"version":"1","licenses":["MIT"]}`)
 	f.Fuzz(func(t *testing.T, path, data string) {
-		if _, _, ok := installLoc(path); !ok || strings.Contains(path, "..") || strings.Contains(path, "//") || strings.HasPrefix(path, "/") {
-			return
+		if _, _, ok := installLoc(path); !ok || strings.Contains(path, "..") || strings.Contains(path, "//") || strings.HasPrefix(path, "/") ||
+			strings.ContainsRune(path, 0) {
+			return // not a name a file system can hold
 		}
 		dir := t.TempDir()
 		npmtest.WriteFiles(t, dir, map[string]string{path: data, "node_modules/z/package.json": `{"name":"z","version":"1.0.0","dependencies":{"a":"*"}}`})
