@@ -9,6 +9,7 @@ import (
 	"github.com/cladsec/clad/internal/deps"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/source"
 	"github.com/cladsec/clad/internal/walk"
 )
 
@@ -29,6 +30,10 @@ type Detector interface {
 type Input struct {
 	Project *model.Project
 	Tree    *walk.Tree
+	// Sources parses Tree's source files once for the whole scan; read
+	// handler code through it (never Close what it returns). Nil in tests
+	// that build an Input by hand: use SourceCache.
+	Sources *source.Cache
 	// Offline forbids network use.
 	Offline bool
 	// Lockfiles are the dependency files of the project with their graphs.
@@ -42,6 +47,35 @@ type Input struct {
 	// Warn records a problem that did not stop the detector. Never nil
 	// during Detect.
 	Warn func(p model.Problem)
+
+	shared map[string]any
+}
+
+// SourceCache returns Sources, creating it over Tree on first use when the
+// Input was built without one. The scan closes the cache it made; an Input
+// built by hand leaks nothing worse than trees kept until exit.
+func (in *Input) SourceCache() *source.Cache {
+	if in.Sources == nil {
+		in.Sources = source.NewCache(in.Tree)
+	}
+	return in.Sources
+}
+
+// Shared returns the value stored under key, building it on first use, so
+// detectors that need the same analysis of the project (the IAM usage of
+// every function, the calls between functions) compute it once per scan.
+// Detectors run one after another; build must not call Shared with the
+// same key.
+func (in *Input) Shared(key string, build func() any) any {
+	if v, ok := in.shared[key]; ok {
+		return v
+	}
+	if in.shared == nil {
+		in.shared = map[string]any{}
+	}
+	v := build()
+	in.shared[key] = v
+	return v
 }
 
 // Functions returns the project's functions keyed by ID.

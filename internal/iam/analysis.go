@@ -23,7 +23,14 @@ type Analyzer struct {
 
 // New returns an Analyzer over a scanned tree and its function map.
 func New(t *walk.Tree, p *model.Project) *Analyzer {
-	return &Analyzer{tree: t, project: p, ws: newWorkspace(t), usages: map[string]*Usage{}, indexes: map[string]*resIndex{}}
+	return &Analyzer{tree: t, project: p, ws: newWorkspace(t, nil), usages: map[string]*Usage{}, indexes: map[string]*resIndex{}}
+}
+
+// NewShared returns an Analyzer that parses through the scan's cache. It
+// copies what it needs out of each tree, so it stays usable after the cache
+// is closed.
+func NewShared(c *source.Cache, p *model.Project) *Analyzer {
+	return &Analyzer{tree: c.Tree(), project: p, ws: newWorkspace(c.Tree(), c), usages: map[string]*Usage{}, indexes: map[string]*resIndex{}}
 }
 
 // Usage is what one function's code needs from IAM.

@@ -8,11 +8,19 @@ import (
 )
 
 // workspace loads and caches the files of a scan for the analysis. A file
-// is parsed once per code directory (Python resolves absolute imports from
-// the function's code root), whatever the number of functions reaching it.
+// is parsed and copied once; it is analysed once per code directory (Python
+// resolves absolute imports from the function's code root), whatever the
+// number of functions reaching it.
 type workspace struct {
-	tree  *walk.Tree
-	files map[fileKey]*codeFile
+	tree    *walk.Tree
+	sources *source.Cache // shared parses; nil: parse and free each file here
+	files   map[fileKey]*codeFile
+	trees   map[string]treeResult // the copied syntax tree per path
+}
+
+type treeResult struct {
+	t   *tree
+	err error
 }
 
 type fileKey struct{ path, codeDir string }
@@ -37,8 +45,36 @@ type codeFile struct {
 	bindings map[string]bindingResult
 }
 
-func newWorkspace(t *walk.Tree) *workspace {
-	return &workspace{tree: t, files: map[fileKey]*codeFile{}}
+func newWorkspace(t *walk.Tree, sources *source.Cache) *workspace {
+	return &workspace{tree: t, sources: sources, files: map[fileKey]*codeFile{}, trees: map[string]treeResult{}}
+}
+
+// syntax returns path's syntax tree copied into Go memory, once per path.
+func (w *workspace) syntax(path string) (*tree, error) {
+	if r, ok := w.trees[path]; ok {
+		return r.t, r.err
+	}
+	var r treeResult
+	if w.sources != nil {
+		sf, err := w.sources.File(path)
+		if err != nil {
+			r.err = err
+		} else {
+			r.t = copyTree(sf)
+		}
+	} else if src, err := w.tree.ReadFile(path); err != nil {
+		r.err = fmt.Errorf("read %s: %w", path, err)
+	} else if sf, err := source.Parse(path, src); err != nil {
+		r.err = err
+	} else {
+		r.t = copyTree(sf)
+		sf.Close()
+	}
+	if r.err == nil && (r.t == nil || r.t.root == nil) {
+		r.t, r.err = nil, fmt.Errorf("%s: %w", path, source.ErrParser)
+	}
+	w.trees[path] = r
+	return r.t, r.err
 }
 
 // file returns the parsed file; its err is set when it cannot be analysed.
@@ -53,22 +89,12 @@ func (w *workspace) file(path, codeDir string) *codeFile {
 		f.err = fmt.Errorf("%s: %w", path, source.ErrUnsupported)
 		return f
 	}
-	src, err := w.tree.ReadFile(path)
-	if err != nil {
-		f.err = fmt.Errorf("read %s: %w", path, err)
-		return f
-	}
-	sf, err := source.Parse(path, src)
+	t, err := w.syntax(path)
 	if err != nil {
 		f.err = err
 		return f
 	}
-	f.t = copyTree(sf)
-	sf.Close()
-	if f.t == nil || f.t.root == nil {
-		f.err = fmt.Errorf("%s: %w", path, source.ErrParser)
-		return f
-	}
+	f.t = t
 	switch {
 	case f.lang.IsJS():
 		f.js = newJSFile(w, f)

@@ -7,12 +7,15 @@ import (
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/extract/handler"
 	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/source"
 	"github.com/cladsec/clad/internal/walk"
 )
 
 // buildProject turns extractor output into the function map: unique IDs,
 // stable order, exposure and role sharing derived once for every detector.
-func buildProject(tree *walk.Tree, ex *extract.Result, parseSource bool) *model.Project {
+// Handler code is parsed through sources; nil skips it (no handler lines
+// or reach).
+func buildProject(tree *walk.Tree, ex *extract.Result, sources *source.Cache) *model.Project {
 	p := &model.Project{Root: tree.Root, Functions: ex.Functions, Manifests: ex.Manifests}
 	if p.Functions == nil {
 		p.Functions = []*model.Function{}
@@ -33,8 +36,8 @@ func buildProject(tree *walk.Tree, ex *extract.Result, parseSource bool) *model.
 		summarizeExposure(fn)
 	}
 	shareRoles(p.Functions)
-	if parseSource {
-		locateHandlers(tree, p.Functions)
+	if sources != nil {
+		locateHandlers(sources, p.Functions)
 	}
 	return p
 }
@@ -137,9 +140,8 @@ func shareRoles(fns []*model.Function) {
 }
 
 // locateHandlers fills HandlerLine and Files for resolved handlers.
-func locateHandlers(tree *walk.Tree, fns []*model.Function) {
-	c := newSourceCache(tree)
-	defer c.close()
+func locateHandlers(sources *source.Cache, fns []*model.Function) {
+	c := newSourceCache(sources)
 	for _, fn := range fns {
 		if fn.HandlerStatus != model.HandlerResolved || fn.File == "" {
 			continue

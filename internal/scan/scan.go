@@ -16,6 +16,7 @@ import (
 	"github.com/cladsec/clad/internal/extract"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
+	"github.com/cladsec/clad/internal/source"
 	"github.com/cladsec/clad/internal/walk"
 )
 
@@ -79,12 +80,20 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var probs []model.Problem
 	ex := extractAll(ctx, tree, opts)
 	res.Problems = append(res.Problems, ex.Problems...)
-	res.Project = buildProject(tree, ex, !opts.SkipSource)
+	// One parse per source file for the whole scan: the function map and
+	// every detector read handler code through this cache.
+	sources := source.NewCache(tree)
+	defer sources.Close()
+	if opts.SkipSource {
+		res.Project = buildProject(tree, ex, nil)
+	} else {
+		res.Project = buildProject(tree, ex, sources)
+	}
 	res.Lockfiles, probs = parseDeps(ctx, tree, opts.Parsers)
 	res.Problems = append(res.Problems, probs...)
 	res.Categories = categories(opts.Categories)
 	in := &detect.Input{
-		Project: res.Project, Tree: tree, Offline: opts.Offline, Lockfiles: res.Lockfiles, AdvisoryDir: opts.AdvisoryDir,
+		Project: res.Project, Tree: tree, Sources: sources, Offline: opts.Offline, Lockfiles: res.Lockfiles, AdvisoryDir: opts.AdvisoryDir,
 		NotRun: func(reason string) { res.NotRun = append(res.NotRun, reason) },
 		Warn:   func(p model.Problem) { res.Problems = append(res.Problems, p) },
 	}

@@ -2,34 +2,26 @@ package scan
 
 import (
 	"github.com/cladsec/clad/internal/source"
-	"github.com/cladsec/clad/internal/walk"
 )
 
-// sourceCache parses each handler file once and computes each reach once,
-// however many functions share them.
+// sourceCache computes each handler line and each reach once, however many
+// functions share them; files are parsed through the scan's source cache.
 type sourceCache struct {
-	tree    *walk.Tree
-	parsed  map[string]*source.File // nil entry: could not parse
+	sources *source.Cache
 	reached map[[2]string][]string
 }
 
-func newSourceCache(t *walk.Tree) *sourceCache {
-	return &sourceCache{tree: t, parsed: map[string]*source.File{}, reached: map[[2]string][]string{}}
+func newSourceCache(c *source.Cache) *sourceCache {
+	return &sourceCache{sources: c, reached: map[[2]string][]string{}}
 }
 
 // handlerLine returns the line of symbol in file, 0 when unknown.
 func (c *sourceCache) handlerLine(file, symbol string) int {
-	if symbol == "" || source.DetectLang(file) == source.Unsupported {
+	if symbol == "" {
 		return 0
 	}
-	f, ok := c.parsed[file]
-	if !ok {
-		if src, err := c.tree.ReadFile(file); err == nil {
-			f, _ = source.Parse(file, src)
-		}
-		c.parsed[file] = f
-	}
-	if f == nil {
+	f, err := c.sources.File(file)
+	if err != nil {
 		return 0
 	}
 	return f.HandlerLine(symbol)
@@ -41,15 +33,7 @@ func (c *sourceCache) reach(file, codeDir string) []string {
 	if r, ok := c.reached[k]; ok {
 		return r
 	}
-	r := source.Reach(c.tree, file, codeDir, 0)
+	r := c.sources.Reach(file, codeDir, 0)
 	c.reached[k] = r
 	return r
-}
-
-func (c *sourceCache) close() {
-	for _, f := range c.parsed {
-		if f != nil {
-			f.Close()
-		}
-	}
 }

@@ -27,6 +27,14 @@ const (
 // Python, the __init__.py of every package a reached module belongs to
 // (below codeDir) runs too, and is included.
 func Reach(t *walk.Tree, entry, codeDir string, maxFiles int) []string {
+	c := NewCache(t)
+	defer c.Close()
+	return c.Reach(entry, codeDir, maxFiles)
+}
+
+// Reach is Reach over the cache's tree, parsing through the cache.
+func (c *Cache) Reach(entry, codeDir string, maxFiles int) []string {
+	t := c.tree
 	if t == nil || !t.Exists(entry) {
 		return nil
 	}
@@ -40,7 +48,7 @@ func Reach(t *walk.Tree, entry, codeDir string, maxFiles int) []string {
 	for depth := 0; depth < MaxReachDepth && len(level) > 0; depth++ {
 		var next []string
 		for _, file := range level {
-			for _, dep := range fileDeps(t, file, codeDir) {
+			for _, dep := range c.fileDeps(file, codeDir) {
 				if len(order) >= maxFiles {
 					slices.Sort(order[1:])
 					return order
@@ -65,23 +73,19 @@ func reachable(p string) bool {
 }
 
 // fileDeps returns the files one file loads directly.
-func fileDeps(t *walk.Tree, file, codeDir string) []string {
+func (c *Cache) fileDeps(file, codeDir string) []string {
+	t := c.tree
 	switch lang := DetectLang(file); {
 	case lang == Go:
 		return goPackageFiles(t, file)
 	case lang == Unsupported:
 		return nil
 	}
-	src, err := t.ReadFile(file)
-	if err != nil {
-		return nil
-	}
-	f, err := Parse(file, src)
+	f, err := c.File(file)
 	if err != nil {
 		return nil
 	}
 	imps := f.LocalImports()
-	f.Close()
 	var deps []string
 	if f.Lang == Python {
 		deps = pyPackageInits(t, file, codeDir)

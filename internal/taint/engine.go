@@ -32,9 +32,11 @@ type Engine struct {
 	mods  map[string]*modState
 	json  map[string]*Value
 	dust  *dustIndex
-	// open are the parsed files whose trees function bodies are lowered
-	// from on first use; Close frees them.
-	open []*source.File
+	// sources parses the files; function bodies are lowered from their
+	// trees on first use, so the trees live as long as the cache.
+	sources *source.Cache
+	// done closes sources when the engine made it.
+	done func()
 	// Parsed counts the files parsed (for benchmarks and tests).
 	Parsed int
 }
@@ -42,21 +44,33 @@ type Engine struct {
 // Close frees the syntax trees the engine keeps. The engine analyses
 // nothing more after it (bodies not lowered yet stay empty).
 func (e *Engine) Close() {
-	for _, f := range e.open {
-		f.Close()
+	if e.done != nil {
+		e.done()
+		e.done = nil
 	}
-	e.open = nil
 }
 
-// New returns an engine over tree; Close it when done.
+// New returns an engine over tree with its own parse cache; Close it when
+// done.
 func New(tree *walk.Tree, opts Options) *Engine {
+	c := source.NewCache(tree)
+	e := NewShared(c, opts)
+	e.done = c.Close
+	return e
+}
+
+// NewShared returns an engine that parses through sources (shared with the
+// rest of the scan, which closes it). Its Close frees nothing, and the
+// engine must not be used after the cache is closed.
+func NewShared(sources *source.Cache, opts Options) *Engine {
+	tree := sources.Tree()
 	if opts.MaxCallDepth <= 0 {
 		opts.MaxCallDepth = 5
 	}
 	if opts.MaxWork <= 0 {
 		opts.MaxWork = 400_000
 	}
-	return &Engine{tree: tree, opts: opts, files: map[string]*Module{}, mods: map[string]*modState{}, json: map[string]*Value{}}
+	return &Engine{tree: tree, opts: opts, sources: sources, files: map[string]*Module{}, mods: map[string]*modState{}, json: map[string]*Value{}}
 }
 
 // Issue is one finding of the engine: a rule violated at a place, with the
@@ -134,11 +148,7 @@ func (e *Engine) module(p string) *Module {
 	if source.DetectLang(p) == source.Unsupported || e.tree == nil {
 		return nil
 	}
-	src, err := e.tree.ReadFile(p)
-	if err != nil {
-		return nil
-	}
-	f, err := source.Parse(p, src)
+	f, err := e.sources.File(p)
 	if err != nil {
 		return nil
 	}
@@ -151,11 +161,6 @@ func (e *Engine) module(p string) *Module {
 		m = lowerPy(f)
 	case f.Lang == source.Go:
 		m = lowerGo(f)
-	}
-	if m != nil && f.Lang != source.Go {
-		e.open = append(e.open, f) // bodies are lowered from the tree on first use
-	} else {
-		f.Close()
 	}
 	e.files[p] = m
 	return m

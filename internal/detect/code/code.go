@@ -45,10 +45,9 @@ type merged struct {
 }
 
 // Detect analyses every function with resolved handler code. One engine
-// serves the whole scan, so each file is parsed once.
+// serves the whole scan, over the scan's parse cache.
 func (d *Detector) Detect(ctx context.Context, in *detect.Input, report func(finding.Finding)) error {
-	eng := taint.New(in.Tree, d.opts)
-	defer eng.Close()
+	eng := taint.NewShared(in.SourceCache(), d.opts)
 	byKey := map[string]*merged{}
 	var order []string
 	for _, fn := range in.Project.Functions {

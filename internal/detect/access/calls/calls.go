@@ -60,10 +60,23 @@ type Finder struct {
 	raws      map[string][]rawHTTP
 }
 
-// New returns a Finder over a scanned tree and its function map.
+// New returns a Finder over a scanned tree and its function map, with its
+// own parse cache and IAM analysis; Close it when done.
 func New(t *walk.Tree, p *model.Project) *Finder {
+	c := source.NewCache(t)
+	return newFinder(newWorld(c, c.Close), p, iam.New(t, p))
+}
+
+// NewShared returns a Finder that parses through the scan's cache and
+// reads SDK calls from the scan's IAM analysis of the same project. Its
+// Close frees nothing; it must not be used after the cache is closed.
+func NewShared(c *source.Cache, p *model.Project, a *iam.Analyzer) *Finder {
+	return newFinder(newWorld(c, nil), p, a)
+}
+
+func newFinder(w *world, p *model.Project, a *iam.Analyzer) *Finder {
 	return &Finder{
-		w: newWorld(t), project: p, analyzer: iam.New(t, p), loc: fnmap.NewLocator(t),
+		w: w, project: p, analyzer: a, loc: fnmap.NewLocator(w.tree),
 		endpoints: endpoints(p.Functions), cache: map[string][]Call{}, raws: map[string][]rawHTTP{},
 	}
 }

@@ -16,6 +16,8 @@ const maxParsed = 2000
 // config files, each read once.
 type world struct {
 	tree    *walk.Tree
+	sources *source.Cache
+	done    func() // frees sources when the world made them; nil otherwise
 	configs map[string]*cfgtree.Node
 	files   map[string]*parsed
 }
@@ -46,8 +48,10 @@ func (p *parsed) scope(n *ts.Node, collect func(n *ts.Node, add func(string, ts.
 	return idx
 }
 
-func newWorld(t *walk.Tree) *world {
-	return &world{tree: t, configs: map[string]*cfgtree.Node{}, files: map[string]*parsed{}}
+// newWorld returns a world parsing through sources; done is called by
+// close (it frees the cache when the world made it).
+func newWorld(sources *source.Cache, done func()) *world {
+	return &world{tree: sources.Tree(), sources: sources, done: done, configs: map[string]*cfgtree.Node{}, files: map[string]*parsed{}}
 }
 
 // parse returns the parsed file, or nil when it cannot be read or parsed.
@@ -57,22 +61,19 @@ func (w *world) parse(p string) *parsed {
 	}
 	var out *parsed
 	if w.tree != nil && len(w.files) < maxParsed && source.DetectLang(p) != source.Unsupported {
-		if data, err := w.tree.ReadFile(p); err == nil {
-			if f, err := source.Parse(p, data); err == nil && f.Tree() != nil {
-				out = &parsed{path: p, f: f, doc: f.Syntax(), root: f.Tree().RootNode(), scopes: map[uintptr]map[string]ts.Node{}}
-			}
+		if f, err := w.sources.File(p); err == nil && f.Tree() != nil {
+			out = &parsed{path: p, f: f, doc: f.Syntax(), root: f.Tree().RootNode(), scopes: map[uintptr]map[string]ts.Node{}}
 		}
 	}
 	w.files[p] = out
 	return out
 }
 
-// close frees every parsed file.
+// close forgets every parsed file (and frees them when the world owns its
+// cache).
 func (w *world) close() {
-	for _, p := range w.files {
-		if p != nil {
-			p.f.Close()
-		}
-	}
 	w.files = map[string]*parsed{}
+	if w.done != nil {
+		w.done()
+	}
 }

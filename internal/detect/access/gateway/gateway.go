@@ -13,6 +13,7 @@ import (
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/detect/access/calls"
 	"github.com/cladsec/clad/internal/detect/access/fnmap"
+	"github.com/cladsec/clad/internal/detect/shared"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
 )
@@ -37,8 +38,7 @@ func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(findi
 	if in.Project == nil || in.Tree == nil || !anyPublic(in.Project.Functions) {
 		return nil
 	}
-	finder := calls.New(in.Tree, in.Project)
-	defer finder.Close()
+	finder := shared.Calls(in)
 	for _, fn := range in.Project.Functions {
 		if !fnmap.Reachable(fn) {
 			continue

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cladsec/clad/internal/detect"
+	"github.com/cladsec/clad/internal/detect/shared"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/iam"
 )
@@ -38,7 +39,7 @@ func (*Detector) Detect(ctx context.Context, in *detect.Input, report func(findi
 	if in.Project == nil || in.Tree == nil {
 		return nil
 	}
-	r := iam.New(in.Tree, in.Project).Review()
+	r := shared.IAM(in).Review()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("least-privilege review: %w", err)
 	}

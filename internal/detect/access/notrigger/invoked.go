@@ -3,6 +3,7 @@ package notrigger
 import (
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/detect/access/calls"
+	"github.com/cladsec/clad/internal/detect/shared"
 	"github.com/cladsec/clad/internal/model"
 )
 
@@ -21,13 +22,10 @@ func (v *invoked) byCode(fn *model.Function) bool {
 		return false
 	}
 	if v.finder == nil {
-		v.finder = calls.New(v.in.Tree, v.in.Project)
+		v.finder = shared.Calls(v.in)
 	}
 	return len(v.finder.CallersOf(fn)) > 0
 }
 
-func (v *invoked) close() {
-	if v.finder != nil {
-		v.finder.Close()
-	}
-}
+// close is a no-op: the finder belongs to the scan (see shared.Calls).
+func (v *invoked) close() {}

@@ -127,15 +127,10 @@ func (st *state) analysis(p string) *analysis {
 	if st.in.Tree == nil {
 		return nil
 	}
-	src, err := st.in.Tree.ReadFile(p)
-	if err != nil {
-		return nil
-	}
-	f, err := source.Parse(p, src)
+	f, err := st.in.SourceCache().File(p)
 	if err != nil {
 		return nil // unreadable code is reported by the extractors
 	}
-	defer f.Close()
 	a := analyze(f)
 	st.code[p] = a
 	return a

@@ -73,7 +73,7 @@ func attribute(in *detect.Input, lfs []*deps.Lockfile, vulnerable map[*deps.Lock
 		a.none = true
 		return a
 	}
-	imp := newImports(in.Tree)
+	imp := newImports(in.SourceCache())
 	cache := map[string][]deps.Shipped{}
 	for _, fn := range in.Project.Functions {
 		dir, ok := codeDir(fn)

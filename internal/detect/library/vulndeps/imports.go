@@ -11,8 +11,9 @@ import (
 // imports reads which npm packages a function's code imports, parsing
 // each source file once.
 type imports struct {
-	tree   *walk.Tree
-	byFile map[string]fileImports
+	tree    *walk.Tree
+	sources *source.Cache
+	byFile  map[string]fileImports
 }
 
 type fileImports struct {
@@ -20,8 +21,8 @@ type fileImports struct {
 	ok    bool
 }
 
-func newImports(t *walk.Tree) *imports {
-	return &imports{tree: t, byFile: map[string]fileImports{}}
+func newImports(c *source.Cache) *imports {
+	return &imports{tree: c.Tree(), sources: c, byFile: map[string]fileImports{}}
 }
 
 // packages returns the npm package names the function's code (its
@@ -63,11 +64,8 @@ func (im *imports) file(path string) fileImports {
 		return fi
 	}
 	fi := fileImports{}
-	if src, err := im.tree.ReadFile(path); err == nil {
-		if f, err := source.Parse(path, src); err == nil {
-			fi = fileImports{names: f.Packages(), ok: true}
-			f.Close()
-		}
+	if f, err := im.sources.File(path); err == nil {
+		fi = fileImports{names: f.Packages(), ok: true}
 	}
 	im.byFile[path] = fi
 	return fi
