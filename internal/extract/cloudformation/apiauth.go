@@ -43,6 +43,7 @@ func (t *template) apiEvent(tr *model.Trigger, p *cfgtree.Node) {
 	}
 	t.restCors(tr, props.Get("Cors"))
 	t.apiValidation(tr, p)
+	t.restThrottle(tr, api, props)
 	t.applyAuth(tr, own.Get("Authorizer"), auth, apiKey, private)
 }
 
@@ -63,6 +64,7 @@ func (t *template) httpAPIEvent(tr *model.Trigger, p *cfgtree.Node) {
 	setDetail(tr, "api", api.Name())
 	props := mergeGlobals(t.root.Path("Globals", "HttpApi"), t.apiProps(api, "AWS::Serverless::HttpApi"))
 	t.corsConfig(tr, props.Get("CorsConfiguration"))
+	t.httpAPIThrottle(tr, api, props)
 	t.applyAuth(tr, p.Path("Auth", "Authorizer"), props.Get("Auth"), false, false)
 }
 

@@ -31,6 +31,7 @@ func (t *template) wireRestMethod(en cfgtree.Entry, p *cfgtree.Node) {
 	if p.Get("RequestValidatorId") != nil {
 		setDetail(&tr, detailValidation, "validator")
 	}
+	t.restThrottle(&tr, api, nil)
 	t.applyRouteAuth(&tr, p.Get("AuthorizationType"), boolProp(t.ev, p.Get("ApiKeyRequired")), private)
 	t.addTrigger(t.ev.Eval(p.Path("Integration", "Uri")), tr)
 }
@@ -91,6 +92,7 @@ func (t *template) wireRoute(en cfgtree.Entry, p *cfgtree.Node) {
 	}
 	setDetail(&tr, "api", api.Name())
 	setDetail(&tr, "authorizer", t.detail(p.Get("AuthorizerId")))
+	t.httpAPIThrottle(&tr, api, nil)
 	t.applyRouteAuth(&tr, p.Get("AuthorizationType"), boolProp(t.ev, p.Get("ApiKeyRequired")), false)
 	t.addTrigger(fn, tr)
 }

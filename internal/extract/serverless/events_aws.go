@@ -40,9 +40,13 @@ var awsEvents = map[string]eventSpec{
 func (b *builder) awsEvent(kind string, v *cfgtree.Node, d *details) model.Trigger {
 	switch kind {
 	case "http":
-		return b.httpEvent(v, d)
+		t := b.httpEvent(v, d)
+		b.apiThrottle(v, d)
+		return t
 	case "httpApi":
-		return b.httpAPIEvent(v, d)
+		t := b.httpAPIEvent(v, d)
+		b.apiThrottle(v, d)
+		return t
 	case "websocket":
 		return b.websocketEvent(v, d)
 	case "alb":

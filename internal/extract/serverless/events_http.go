@@ -1,6 +1,7 @@
 package serverless
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/cladsec/clad/internal/cfgtree"
@@ -279,4 +280,57 @@ func (b *builder) functionURL() (model.Trigger, bool) {
 	}
 	t.Public = t.Auth == authNone
 	return t, true
+}
+
+// throttlingPlugin is the plugin that sets API Gateway stage and endpoint
+// throttling from the manifest.
+const throttlingPlugin = "serverless-api-gateway-throttling"
+
+// accountRateLimit is API Gateway's default steady-state rate per account
+// and region (requests per second), which is also the plugin's default: a
+// limit at or above it bounds nothing.
+const accountRateLimit = 10000
+
+// apiThrottle records, as the "throttle" detail, the rate limit the
+// throttling plugin gives an http or httpApi endpoint: its own throttling
+// settings, else custom.apiGatewayThrottling (the stage's). Nothing is
+// recorded without the plugin, for disabled endpoints, or when the rate is
+// not a literal below the account default.
+func (b *builder) apiThrottle(v *cfgtree.Node, d *details) {
+	listed := false
+	for _, p := range b.s.plugins() {
+		listed = listed || p == throttlingPlugin
+	}
+	if !listed {
+		return
+	}
+	var own *cfgtree.Node
+	if !isShort(v) {
+		own = v.Get("throttling")
+	}
+	if boolValue(own.Get("disabled")) {
+		return
+	}
+	stage := b.s.doc.Path("custom", "apiGatewayThrottling")
+	pick := func(key string) (float64, bool) {
+		n := own.Get(key)
+		if !isSet(n) {
+			n = stage.Get(key)
+		}
+		if !isSet(n) {
+			return 0, false
+		}
+		text, _ := d.rd.render(n)
+		f, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+		return f, err == nil
+	}
+	rate, ok := pick("maxRequestsPerSecond")
+	if !ok || rate < 0 || rate >= accountRateLimit {
+		return
+	}
+	text := "rate " + strconv.FormatFloat(rate, 'f', -1, 64) + "/s"
+	if burst, ok := pick("maxConcurrentRequests"); ok {
+		text += ", burst " + strconv.FormatFloat(burst, 'f', -1, 64)
+	}
+	d.put("throttle", text)
 }

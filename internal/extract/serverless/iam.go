@@ -226,14 +226,19 @@ func (b *builder) policies(list *cfgtree.Node, origin string) {
 	}
 }
 
-// rolesPlugin reports whether a per-function IAM roles plugin is listed, and
-// its defaultInherit setting.
-func (s *service) rolesPlugin() (listed, inherit bool) {
+// plugins lists the service's plugins (plugins: [..] or plugins.modules).
+func (s *service) plugins() []string {
 	plugins := s.doc.Get("plugins")
 	if plugins != nil && plugins.Kind == cfgtree.Map {
 		plugins = plugins.Get("modules")
 	}
-	for _, p := range plugins.Strings() {
+	return plugins.Strings()
+}
+
+// rolesPlugin reports whether a per-function IAM roles plugin is listed, and
+// its defaultInherit setting.
+func (s *service) rolesPlugin() (listed, inherit bool) {
+	for _, p := range s.plugins() {
 		if isRolesPlugin(p) {
 			listed = true
 		}

@@ -80,7 +80,8 @@ func unbounded(fn *model.Function) bool {
 }
 
 // concurrency reports, once per manifest, the anonymous AWS functions
-// without reserved concurrency.
+// without reserved concurrency whose anonymous routes are not throttled by
+// API Gateway either.
 func concurrency(g fnmap.Group, report func(finding.Finding)) {
 	var fns []*model.Function
 	var parts []string
@@ -91,8 +92,9 @@ func concurrency(g fnmap.Group, report func(finding.Finding)) {
 		}
 		var public []model.Trigger
 		for _, t := range fn.Triggers {
-			// Lambda@Edge functions cannot reserve concurrency.
-			if t.Public && t.Type != "cloudFront" {
+			// Lambda@Edge functions cannot reserve concurrency; a route
+			// with an explicit API Gateway rate limit is bounded there.
+			if t.Public && t.Type != "cloudFront" && t.Details["throttle"] == "" {
 				public = append(public, t)
 			}
 		}
@@ -117,7 +119,7 @@ func concurrency(g fnmap.Group, report func(finding.Finding)) {
 	if len(fns) > 1 {
 		subject, obj = "can be invoked anonymously and have", "them"
 	}
-	f.Message = fmt.Sprintf("%s %s no reserved concurrency: a request flood scales %s up to the account limit, billed per invocation, and starves the account's other functions.",
+	f.Message = fmt.Sprintf("%s %s no reserved concurrency and no API Gateway rate limit: a request flood scales %s up to the account limit, billed per invocation, and starves the account's other functions.",
 		strings.Join(parts, ", "), subject, obj)
 	if len(costlyOnes) > 0 {
 		f.Severity = finding.SeverityMedium

@@ -19,12 +19,17 @@ reservedConcurrency, SAM/CloudFormation ReservedConcurrentExecutions) turns
 a request flood into cost and starves the account's other functions, which
 share the same concurrency pool. clad reports such functions low, medium
 when one invocation is expensive (timeout over 29 seconds or 2 GB of memory
-or more). API Gateway stage throttling and usage plans also bound the rate;
-clad does not see them yet, so set them too. On Azure the limit is the
+or more). An explicit API Gateway rate limit below the account default
+(10,000 requests per second) on every anonymous route also bounds the
+function, and clad then does not report it: SAM MethodSettings or
+DefaultRouteSettings/RouteSettings, AWS::ApiGateway::Stage and
+AWS::ApiGatewayV2::Stage settings, or the serverless-api-gateway-throttling
+plugin. Usage plans throttle API-key clients only, not anonymous callers.
+On Azure the limit is the
 app's scale-out setting (functionAppScaleLimit, maximum instance count),
 which lives on the Azure resource rather than in host.json: clad notes it
 once per app, at info, for apps with anonymous functions.`,
-		Fix:  "Set reservedConcurrency (Serverless) or ReservedConcurrentExecutions (SAM/CloudFormation) to what the function needs, and throttle the API stage; on Azure set the app's scale-out limit.",
+		Fix:  "Set reservedConcurrency (Serverless) or ReservedConcurrentExecutions (SAM/CloudFormation) to what the function needs, or give its routes an API Gateway rate limit (SAM MethodSettings/DefaultRouteSettings ThrottlingRateLimit, serverless-api-gateway-throttling); on Azure set the app's scale-out limit.",
 		Bad:  "functions:\n  createOrder:\n    handler: src/orders.create\n    events:\n      - http: {path: orders, method: post}",
 		Good: "functions:\n  createOrder:\n    handler: src/orders.create\n    reservedConcurrency: 20\n    events:\n      - http: {path: orders, method: post}",
 	}
