@@ -108,8 +108,13 @@ func (t *template) wirePermission(en cfgtree.Entry, p *cfgtree.Node) {
 	setDetail(&tr, "sourceArn", t.detail(p.Get("SourceArn")))
 	setDetail(&tr, "sourceAccount", t.detail(p.Get("SourceAccount")))
 	setDetail(&tr, "functionUrlAuthType", t.detail(p.Get("FunctionUrlAuthType")))
+	setDetail(&tr, "invokedViaFunctionUrl", t.detail(p.Get("InvokedViaFunctionUrl")))
+	// InvokedViaFunctionUrl limits lambda:InvokeFunction to calls through
+	// the function URL, whose own AuthType decides who may call (the url
+	// trigger); the permission alone lets nobody invoke directly.
+	viaURL := boolProp(t.ev, p.Get("InvokedViaFunctionUrl"))
 	tr.Public = principal.Resolved && principal.Text == "*" && p.Get("SourceArn") == nil &&
-		p.Get("SourceAccount") == nil && p.Get("PrincipalOrgID") == nil
+		p.Get("SourceAccount") == nil && p.Get("PrincipalOrgID") == nil && !viaURL
 	fn := t.ev.Eval(p.Get("FunctionName"))
 	if route, ok := t.permissionRoute(tr, t.ev.Eval(p.Get("SourceArn"))); ok {
 		if id := t.target(fn); id != "" {
