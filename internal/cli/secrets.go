@@ -281,6 +281,7 @@ func (f *secretsFlags) collectHistory(ctx context.Context, target string, skip [
 		}
 		fd := secrets.Finding(hit.File, hit.Match)
 		fd.Message = historyMessage(hit)
+		fd.Git = gitFacts(hit)
 		fd.SetFingerprint()
 		run.findings = append(run.findings, fd)
 	}
@@ -339,6 +340,21 @@ func stagedMessage(h gitscan.Hit) string {
 	return fmt.Sprintf("%s (%s)%s is staged for commit in %s. Recognised by: %s. Take it out of the change before committing "+
 		"(read it from a secrets store or the environment instead, then git add the file again); if it was ever pushed or shared, revoke it.",
 		what(m), m.Redacted(), encoded(m), h.File, m.Why)
+}
+
+// gitFacts are the commit facts of a history hit for the report.
+func gitFacts(h gitscan.Hit) *finding.Git {
+	if h.Commit == nil {
+		return nil
+	}
+	g := &finding.Git{Commit: h.Commit.SHA, Author: h.Commit.Author, Email: h.Commit.Email}
+	if !h.Commit.Date.IsZero() {
+		g.Date = h.Commit.Date.UTC().Format(time.RFC3339)
+	}
+	if h.RemovedIn != nil {
+		g.RemovedIn = h.RemovedIn.SHA
+	}
+	return g
 }
 
 func historyMessage(h gitscan.Hit) string {

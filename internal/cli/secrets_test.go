@@ -201,8 +201,23 @@ func TestSecretsHistory(t *testing.T) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
 	}
+	// The commit facts are fields of the finding, for tools that read JSON.
+	g := r.Findings[0].Git
+	if g == nil || g.Commit != c2 || g.RemovedIn != c3 || g.Author != "Dana Dev" || g.Email != "dana@example.test" || !strings.HasPrefix(g.Date, "2") {
+		t.Errorf("git = %+v, want commit %s removed in %s", g, c2, c3)
+	}
+	if code, out, _ := run(t, "secrets", "--history", "--format", "sarif", dir); code != 1 || !strings.Contains(out, `"removed_in": "`+c3+`"`) {
+		t.Errorf("sarif lacks the git facts (exit %d)", code)
+	}
 	secretsJSON(t, 0, "--history", "--since", c2, dir)
 	secretsJSON(t, 0, "--history", "--max-commits", "1", dir)
+	// A secret still in the tree has no removed_in.
+	secWrite(t, dir, "config/prod.yml", "db: prod\nstripe: "+secToken("still")+"\n")
+	c4 := secCommit(t, dir, "four")
+	r = secretsJSON(t, 1, "--history", "--since", c3, dir)
+	if len(r.Findings) != 1 || r.Findings[0].Git == nil || r.Findings[0].Git.Commit != c4 || r.Findings[0].Git.RemovedIn != "" {
+		t.Errorf("still in the tree: %v %+v", secWhere(r), r.Findings)
+	}
 }
 
 // TestSecretsBaseline: a missing baseline is written (exit 0, no secret

@@ -27,6 +27,8 @@ type Finding struct {
 	Fingerprint   string         `json:"fingerprint"`
 	Vulnerability *Vulnerability `json:"vulnerability,omitempty"`
 	Trace         []Step         `json:"trace,omitempty"`
+	// Git locates a secret found in git history (clad secrets --history).
+	Git *Git `json:"git,omitempty"`
 	// Key is the stable part of the finding the detector chose for the
 	// fingerprint (e.g. the function and the action); not rendered.
 	Key string `json:"-"`
@@ -41,6 +43,19 @@ type Vulnerability struct {
 	Version   string     `json:"version"`
 	Fixed     string     `json:"fixed,omitempty"`
 	Paths     [][]string `json:"paths,omitempty"`
+}
+
+// Git is the commit that introduced a secret found in history, and the
+// one that removed it from the tree when it is gone.
+type Git struct {
+	Commit string `json:"commit"`
+	Author string `json:"author,omitempty"`
+	Email  string `json:"email,omitempty"`
+	// Date is the author date, RFC 3339 in UTC.
+	Date string `json:"date,omitempty"`
+	// RemovedIn is the commit that took the secret out of the tree; empty
+	// while the secret is still in it.
+	RemovedIn string `json:"removed_in,omitempty"`
 }
 
 // Step is one hop of a code finding's trace from source to sink.

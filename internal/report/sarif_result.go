@@ -26,6 +26,7 @@ func sarifResultOf(f finding.Finding, ruleIndex int) sarifResult {
 			Severity:      f.Severity.String(),
 			Category:      string(f.Category),
 			Vulnerability: f.Vulnerability,
+			Git:           f.Git,
 		},
 	}
 	if f.File != "" {

@@ -79,6 +79,7 @@ type sarifResultProps struct {
 	Severity      string                 `json:"severity"`
 	Category      string                 `json:"category"`
 	Vulnerability *finding.Vulnerability `json:"vulnerability,omitempty"`
+	Git           *finding.Git           `json:"git,omitempty"`
 }
 
 // sarifLocation is a location with an optional message.
