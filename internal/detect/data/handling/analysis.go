@@ -93,6 +93,9 @@ func analyze(f *source.File) *analysis {
 	c.run()
 	c.noteSilenced()
 	a.issues = c.issues
+	if len(a.issues) == 0 {
+		return a // statements and function ranges only place issues
+	}
 	if f.Lang != source.Go { // a Go function is its whole package
 		a.stmts = s.statements()
 	}
