@@ -123,7 +123,36 @@ func (l *jsLower) call(n *ts.Node) Expr {
 	if l.Kind(args) == "template_string" {
 		return l.template(args, fn)
 	}
-	return &Call{Node: nd, Fn: fn, Args: l.args(args)}
+	c := &Call{Node: nd, Fn: fn, Args: l.args(args)}
+	return reflectGet(c, "Reflect", "get")
+}
+
+// reflectGet lowers a reflective read with a literal name, Reflect.get(o,
+// 'exec') or getattr(os, "system"), to the member access it is, so what
+// the member is (a sink, a tainted field) is known. Other calls are
+// returned as they are.
+func reflectGet(c *Call, path ...string) Expr {
+	if len(c.Args) < 2 || len(c.Args) > 3 || len(c.KW) > 0 || !isPath(c.Fn, path) {
+		return c
+	}
+	name, ok := c.Args[1].(*Lit)
+	if !ok || name.Kind != LitString || name.Val == "" {
+		return c
+	}
+	return &Member{Node: c.Node, X: c.Args[0], Name: name.Val}
+}
+
+// isPath reports whether e is the name path (getattr; Reflect.get).
+func isPath(e Expr, path []string) bool {
+	for i := len(path) - 1; i > 0; i-- {
+		m, ok := e.(*Member)
+		if !ok || m.Name != path[i] || m.Index != nil {
+			return false
+		}
+		e = m.X
+	}
+	id, ok := e.(*Ident)
+	return ok && id.Name == path[0]
 }
 
 func (l *jsLower) args(n *ts.Node) []Expr {

@@ -17,7 +17,7 @@ exports.vulnerable = async (event) => {
   cp.execSync('cat ' + f); // want "code/os-command-injection"
   run('wc -l ' + q.list);
   const exec = Reflect.get(cp, 'exec');
-  exec(q.cmd); // want-miss "code/os-command-injection"
+  exec(q.cmd); // want "code/os-command-injection"
   await store.put('last', q.cmd);
   const last = await store.get('last');
   cp.exec(last); // want-miss "code/os-command-injection"
@@ -38,4 +38,6 @@ exports.fixed = async (event) => {
     cp.exec(q.cmd);
   }
   cp.exec('ls ' + (MODES.includes(q.dir) ? q.dir : '.'));
+  const execFile = Reflect.get(cp, 'execFile');
+  execFile('ls', [Reflect.get(q, 'dir')]);
 };

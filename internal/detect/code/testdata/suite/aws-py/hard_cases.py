@@ -9,7 +9,7 @@ def vulnerable(event, context):
     cmd = "ls {}".format(q["dir"])
     os.system(cmd)  # want "code/os-command-injection"
     os.popen(" ".join(["du", "-sh", q["path"]]))  # want "code/os-command-injection"
-    getattr(os, "system")(q["cmd"])  # want-miss "code/os-command-injection"
+    getattr(os, "system")(q["cmd"])  # want "code/os-command-injection"
 
 
 def fixed(event, context):
@@ -19,3 +19,5 @@ def fixed(event, context):
     os.system("sleep %d" % int(q["n"]))
     if q.get("cmd") == "status":
         os.system(q["cmd"])
+    getattr(os.path, "basename")(q["cmd"])
+    getattr(os, "system")("uptime")
