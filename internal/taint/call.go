@@ -62,6 +62,9 @@ func (in *interp) call(fr *frame, c *Call) *Value {
 			}
 		}
 		cc.callee = in.field(fr, cc.recv, cc.name)
+		if fr.mod.m.Lang == source.Go {
+			cc.callee = in.goMethod(fr, cc.recv, cc.name, cc.callee)
+		}
 	case *Ident:
 		cc.name = f.Name
 		cc.callee = in.eval(fr, f)
@@ -93,6 +96,24 @@ func (in *interp) call(fr *frame, c *Call) *Value {
 		}
 	}
 	return in.dispatch(cc)
+}
+
+// goMethod resolves x.name(...) in Go to a method declared in the
+// package when x is no library value and has no such field: Go values of
+// local types carry their methods by type, which the engine does not track,
+// so the package's method of that name stands in (the last declared when
+// several types share it).
+func (in *interp) goMethod(fr *frame, recv *Value, name string, field *Value) *Value {
+	if field != nil && (field.fn != nil || field.sym != "" || field.isTainted()) {
+		return field
+	}
+	if recv != nil && recv.sym != "" {
+		return field
+	}
+	if m, ok := in.lookup(fr.s, "(method)."+name); ok && m != nil && m.fn != nil {
+		return m
+	}
+	return field
 }
 
 // dispatch runs a call: local functions are analysed, library functions

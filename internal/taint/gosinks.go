@@ -253,8 +253,37 @@ func (in *interp) goHeuristicSinks(cc *callCtx) {
 		if strings.HasSuffix(cc.name, "Context") {
 			i = 1
 		}
-		if a := cc.arg(i); a != nil && looksSQL(a.prefixText()) {
+		if a := cc.arg(i); a != nil && (looksSQL(a.prefixText()) || looksSQL(leadingText(cc.argX(i)))) {
 			in.hit(cc, RuleSQL, a, cc.argX(i), "."+cc.name+"()", nil)
 		}
 	}
+}
+
+// leadingText is the literal text a Go string expression starts with: the
+// format of fmt.Sprintf, the left end of a concatenation ("" when it starts
+// with anything else). A tainted string keeps no prefix of its own, so the
+// SQL heuristic reads the expression.
+func leadingText(e Expr) string {
+	for depth := 0; depth < 16; depth++ {
+		switch x := e.(type) {
+		case *Lit:
+			if x.Kind == LitString {
+				return x.Val
+			}
+			return ""
+		case *Binary:
+			if x.Op != "+" {
+				return ""
+			}
+			e = x.L
+		case *Call:
+			if !isPath(x.Fn, []string{"fmt", "Sprintf"}) || len(x.Args) == 0 {
+				return ""
+			}
+			e = x.Args[0]
+		default:
+			return ""
+		}
+	}
+	return ""
 }

@@ -1,0 +1,43 @@
+// fixture: provider=aws trigger=http
+package main
+
+import (
+	"context"
+	"database/sql"
+
+	"os/exec"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+// reports runs the report commands; its methods receive request data.
+type reports struct {
+	db   *sql.DB
+	tool string
+}
+
+func (r *reports) render(name string) ([]byte, error) {
+	return exec.Command(r.tool, "--", name).Output()
+}
+
+func (r reports) find(owner string) (*sql.Rows, error) {
+	return r.db.Query("SELECT id FROM reports WHERE owner = $1", owner)
+}
+
+func (r *reports) safeFind(owner string) (*sql.Rows, error) {
+	return r.db.Query("SELECT id FROM reports WHERE owner = $1", owner)
+}
+
+func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+	r := &reports{tool: "/opt/bin/render"}
+	name := req.QueryStringParameters["name"]
+	if _, err := r.render(name); err != nil {
+		return events.APIGatewayProxyResponse{StatusCode: 500}, nil
+	}
+	r.find(req.QueryStringParameters["owner"])
+	r.safeFind(req.QueryStringParameters["owner"])
+	return events.APIGatewayProxyResponse{StatusCode: 200}, nil
+}
+
+func main() { lambda.Start(handle) }
