@@ -159,6 +159,62 @@ func (l *Lockfile) Paths(id string, roots []string, limit int) [][]string {
 	return out
 }
 
+// PathsFromEachRoot returns, for every root that reaches the package id,
+// one shortest path from that root to it (root first, id last): the
+// dependency each direct dependency brings it in through, even when a
+// shorter path from another root passes the same packages. Shortest first,
+// then by the IDs; at most limit (all when limit <= 0). One breadth-first
+// walk back from id over the reversed edges finds them all.
+func (l *Lockfile) PathsFromEachRoot(id string, roots []string, limit int) [][]string {
+	if l.Get(id) == nil {
+		return nil
+	}
+	rev := map[string][]string{}
+	for _, p := range l.Packages {
+		for _, d := range p.Deps {
+			rev[d] = append(rev[d], p.ID)
+		}
+	}
+	next := map[string]string{id: ""} // a node's next hop towards id
+	queue := []string{id}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		parents := rev[n]
+		sort.Strings(parents)
+		for _, p := range parents {
+			if _, ok := next[p]; !ok && l.Get(p) != nil {
+				next[p] = n
+				queue = append(queue, p)
+			}
+		}
+	}
+	var out [][]string
+	seen := map[string]bool{}
+	for _, r := range roots {
+		if _, ok := next[r]; !ok || seen[r] {
+			continue
+		}
+		seen[r] = true
+		path := []string{r}
+		for n := r; n != id; {
+			n = next[n]
+			path = append(path, n)
+		}
+		out = append(out, path)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) < len(out[j])
+		}
+		return strings.Join(out[i], "\x00") < strings.Join(out[j], "\x00")
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
 // Dir is the directory of a slash-separated file path relative to the scan
 // root: "." at the root, and for a file at the top of a zip the archive
 // itself with its separator ("fn.zip!/package.json" → "fn.zip!/"), the

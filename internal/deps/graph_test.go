@@ -62,3 +62,40 @@ func TestDir(t *testing.T) {
 		}
 	}
 }
+
+// Every direct dependency that brings a package in gets its own shortest
+// path, also when a shorter path from another root shares its packages
+// (web > kit > bp > qs beside kit > bp > qs); cycles end, unreachable
+// roots and unknown targets give nothing.
+func TestPathsFromEachRoot(t *testing.T) {
+	l := &Lockfile{Packages: []*Package{
+		{ID: "web", Deps: []string{"kit"}},
+		{ID: "kit", Deps: []string{"bp"}},
+		{ID: "express", Deps: []string{"bp", "qs"}},
+		{ID: "bp", Deps: []string{"qs", "missing"}},
+		{ID: "qs", Deps: []string{"side"}},
+		{ID: "side", Deps: []string{"qs"}}, // a cycle back
+		{ID: "lone"},
+	}}
+	roots := []string{"web", "kit", "express", "lone", "web"}
+	got := l.PathsFromEachRoot("qs", roots, 0)
+	want := [][]string{{"express", "qs"}, {"kit", "bp", "qs"}, {"web", "kit", "bp", "qs"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+	// The node-disjoint shortest paths miss web: kit was reached first.
+	for _, p := range l.Paths("qs", roots, 5) {
+		if p[0] == "web" {
+			t.Errorf("Paths now reaches web (%v): PathsFromEachRoot may be redundant", p)
+		}
+	}
+	if got := l.PathsFromEachRoot("qs", roots, 2); len(got) != 2 || got[0][0] != "express" {
+		t.Errorf("limit 2: %v", got)
+	}
+	if got := l.PathsFromEachRoot("nope", roots, 0); got != nil {
+		t.Errorf("unknown target: %v", got)
+	}
+	if got := l.PathsFromEachRoot("qs", []string{"lone"}, 0); got != nil {
+		t.Errorf("unreachable root: %v", got)
+	}
+}

@@ -119,11 +119,15 @@ func combine(g *group, steps []step) advice {
 		}
 	}
 	why := make([]string, 0, len(blocked))
+	said := map[string]bool{}
 	for _, st := range blocked {
+		w := fmt.Sprintf("the lockfile does not record the range %s declares", label(st.parent))
 		if st.has {
-			why = append(why, fmt.Sprintf("%s declares %s %s", label(st.parent), name, st.rng))
-		} else {
-			why = append(why, fmt.Sprintf("the lockfile does not record the range %s declares", label(st.parent)))
+			w = fmt.Sprintf("%s declares %s %s", label(st.parent), name, st.rng)
+		}
+		if !said[w] { // one parent on the paths of several direct dependencies
+			said[w] = true
+			why = append(why, w)
 		}
 	}
 	if a, ok := bumps(g, blocked, why); ok {

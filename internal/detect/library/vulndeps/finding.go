@@ -35,7 +35,7 @@ func (r *run) finding(ctx context.Context, lf *deps.Lockfile, g *group) finding.
 		ID: g.match.ID, Aliases: g.match.Aliases, Ecosystem: g.match.Ecosystem,
 		Package: g.name, Version: g.version, Fixed: g.match.Fixed,
 	}
-	for _, p := range ps {
+	for _, p := range ps[:min(len(ps), maxPaths)] {
 		f.Vulnerability.Paths = append(f.Vulnerability.Paths, p.labels)
 	}
 	var chains [][]*deps.Package

@@ -2,6 +2,7 @@ package vulndeps
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/cladsec/clad/internal/advisory"
 	"github.com/cladsec/clad/internal/deps"
@@ -10,28 +11,34 @@ import (
 
 // onlineBump asks the npm registry (with --online) for the lowest release
 // of the direct dependency at the head of path whose tree admits a fixed
-// version of the vulnerable package, walking one or two hops up from it.
+// version of the vulnerable package, following the path down to it (up to
+// maxOnlineDepth packages).
 // It returns "" when it cannot tell.
 func (r *run) onlineBump(ctx context.Context, g *group, path []*deps.Package) string {
-	if r.online == nil || len(path) < 2 || len(path) > 3 {
+	if r.online == nil || len(path) < 2 || len(path) > maxOnlineDepth {
 		return ""
 	}
 	recs, err := r.flawRecords(g)
 	if err != nil {
 		return ""
 	}
-	w := &walker{ctx: ctx, reg: r.online, recs: recs, vuln: g.name}
-	parent := path[len(path)-2]
-	pv, err := w.lowestFixedParent(parent)
-	if err == nil && pv != "" && len(path) == 3 {
-		pv, err = w.lowestFixedGrand(path[0], parent.Name)
+	w := &walker{ctx: ctx, reg: r.online, recs: recs, vuln: g.name, memo: map[string]bool{}}
+	names := make([]string, len(path))
+	for i, p := range path {
+		names[i] = p.Name
 	}
+	v, err := w.lowestFixed(path[0], names)
 	if err != nil {
 		r.warnRegistry(err)
 		return ""
 	}
-	return pv
+	return v
 }
+
+// maxOnlineDepth bounds the dependency paths the registry walk follows
+// (direct dependency to vulnerable package, both included): each level is
+// one more registry document per candidate release.
+const maxOnlineDepth = 6
 
 // flawRecords are the records merged into the group's match.
 func (r *run) flawRecords(g *group) ([]*advisory.Record, error) {
@@ -58,6 +65,8 @@ type walker struct {
 	reg  *npmreg.Client
 	recs []*advisory.Record
 	vuln string
+	// memo holds fixedAt's answers by level and release.
+	memo map[string]bool
 }
 
 // fixedUnder reports whether a package declaring dependency range rng on
@@ -84,15 +93,17 @@ func (w *walker) fixedUnder(m npmreg.Manifest) (bool, error) {
 	return true, nil
 }
 
-// lowestFixedParent is the lowest release of parent above its installed
-// version whose range on the vulnerable package admits a fix.
-func (w *walker) lowestFixedParent(parent *deps.Package) (string, error) {
-	doc, err := w.reg.Get(w.ctx, parent.Name)
+// lowestFixed is the lowest release of the direct dependency above its
+// installed version whose dependency chain down to the vulnerable package
+// (names: the path's package names, direct first, vulnerable last)
+// resolves to an unaffected release; "" when none does.
+func (w *walker) lowestFixed(direct *deps.Package, names []string) (string, error) {
+	doc, err := w.reg.Get(w.ctx, direct.Name)
 	if err != nil {
 		return "", err
 	}
-	for _, v := range doc.After(parent.Version) {
-		ok, err := w.fixedUnder(doc.Versions[v])
+	for _, v := range doc.After(direct.Version) {
+		ok, err := w.fixedAt(names, 0, v, doc.Versions[v])
 		if err != nil {
 			return "", err
 		}
@@ -103,34 +114,32 @@ func (w *walker) lowestFixedParent(parent *deps.Package) (string, error) {
 	return "", nil
 }
 
-// lowestFixedGrand is the lowest release of the direct dependency above
-// its installed version that resolves parent (by name) to a release whose
-// tree is fixed.
-func (w *walker) lowestFixedGrand(direct *deps.Package, parent string) (string, error) {
-	doc, err := w.reg.Get(w.ctx, direct.Name)
-	if err != nil {
-		return "", err
+// fixedAt reports whether release version (manifest m) of names[i]
+// resolves the rest of the chain to an unaffected vulnerable package: npm
+// installs the highest release in each declared range, and a release that
+// no longer depends on the next package is fixed.
+func (w *walker) fixedAt(names []string, i int, version string, m npmreg.Manifest) (bool, error) {
+	if i == len(names)-2 {
+		return w.fixedUnder(m)
 	}
-	pdoc, err := w.reg.Get(w.ctx, parent)
-	if err != nil {
-		return "", err
+	key := fmt.Sprintf("%d\x00%s@%s", i, names[i], version)
+	if ok, seen := w.memo[key]; seen {
+		return ok, nil
 	}
-	for _, v := range doc.After(direct.Version) {
-		rng, has := doc.Versions[v].Requires(parent)
-		if !has {
-			return v, nil
-		}
-		pv, ok := pdoc.Highest(rng)
-		if !ok {
-			continue
-		}
-		fixed, err := w.fixedUnder(pdoc.Versions[pv])
+	next := names[i+1]
+	rng, has := m.Requires(next)
+	ok := !has
+	if has {
+		doc, err := w.reg.Get(w.ctx, next)
 		if err != nil {
-			return "", err
+			return false, err
 		}
-		if fixed {
-			return v, nil
+		if hv, found := doc.Highest(rng); found {
+			if ok, err = w.fixedAt(names, i+1, hv, doc.Versions[hv]); err != nil {
+				return false, err
+			}
 		}
 	}
-	return "", nil
+	w.memo[key] = ok
+	return ok, nil
 }

@@ -38,6 +38,12 @@ var documents = map[string]map[string]map[string]string{
 		"4.20.0":       {"body-parser": "1.20.3", "qs": "6.13.0"},
 		"5.0.0-beta.1": {"body-parser": "1.20.3", "qs": "6.13.0"},
 	},
+	// web-kit reaches body-parser and qs three hops down, through api-kit.
+	"web-kit": {
+		"1.0.0": {"api-kit": "1.0.0"},
+		"1.1.0": {"api-kit": "1.1.0"},
+		"2.0.0": {"api-kit": "^1.2.0"},
+	},
 	"qs": {"6.5.1": nil, "6.5.2": nil, "6.5.3": nil, "6.7.0": nil, "6.9.7": nil, "6.13.0": nil},
 }
 
@@ -64,8 +70,8 @@ func (reg *registry) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // TestOnlineAdvice finds the lowest direct-dependency release whose tree
-// admits the fix, one hop (express > qs) and two hops (api-kit >
-// body-parser > qs) up, through a loopback registry, and caches the
+// admits the fix, one hop (express > qs), two hops (api-kit > body-parser
+// > qs) and three hops (web-kit > api-kit > body-parser > qs) up, through a loopback registry, and caches the
 // documents on disk.
 func TestOnlineAdvice(t *testing.T) {
 	reg := &registry{}

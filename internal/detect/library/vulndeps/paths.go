@@ -7,8 +7,13 @@ import (
 	"github.com/cladsec/clad/internal/deps"
 )
 
-// maxPaths bounds the dependency paths a finding lists.
-const maxPaths = 3
+// maxPaths bounds the dependency paths a finding lists; the fix advice
+// weighs up to maxAdvicePaths (one per direct dependency that brings the
+// package in).
+const (
+	maxPaths       = 3
+	maxAdvicePaths = 64
+)
 
 // depPath is one path from a direct dependency to the vulnerable package.
 type depPath struct {
@@ -38,14 +43,18 @@ func (r *run) paths(lf *deps.Lockfile, ids []string, rootSets [][]string) []depP
 	return ps
 }
 
-// findPaths returns up to maxPaths shortest paths, over every roots set,
-// to any of the package IDs, shortest first.
+// findPaths returns, over every roots set, the shortest paths to any of the
+// package IDs and the shortest from each root (direct dependency), shortest
+// first, at most maxAdvicePaths.
 func findPaths(lf *deps.Lockfile, ids []string, rootSets [][]string) []depPath {
 	seen := map[string]bool{}
 	var out []depPath
 	for _, roots := range rootSets {
 		for _, id := range ids {
-			for _, p := range lf.Paths(id, roots, maxPaths) {
+			// The shortest paths (through different parents), and one path
+			// from every direct dependency that brings the package in.
+			found := append(lf.Paths(id, roots, maxPaths), lf.PathsFromEachRoot(id, roots, maxAdvicePaths)...)
+			for _, p := range found {
 				dp := depPath{ids: p, labels: labels(lf, p)}
 				k := strings.Join(dp.labels, "\x00")
 				if !seen[k] {
@@ -61,8 +70,8 @@ func findPaths(lf *deps.Lockfile, ids []string, rootSets [][]string) []depPath {
 		}
 		return strings.Join(out[i].labels, " ") < strings.Join(out[j].labels, " ")
 	})
-	if len(out) > maxPaths {
-		out = out[:maxPaths]
+	if len(out) > maxAdvicePaths {
+		out = out[:maxAdvicePaths]
 	}
 	return out
 }
