@@ -49,11 +49,16 @@ const (
 // Function is one deployable function and everything that applies to it.
 type Function struct {
 	// ID is unique within a project: "<service>/<name>".
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Service  string `json:"service,omitempty"`
-	Provider string `json:"provider"`
-	Runtime  string `json:"runtime,omitempty"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Service string `json:"service,omitempty"`
+	// DeployedName is the name the function gets in the cloud when the
+	// manifest fixes it: Serverless `name:` or <service>-<stage>-<key>,
+	// CloudFormation/SAM FunctionName. Empty when the platform generates it
+	// or it depends on a value clad cannot know.
+	DeployedName string `json:"deployed_name,omitempty"`
+	Provider     string `json:"provider"`
+	Runtime      string `json:"runtime,omitempty"`
 	// Handler is the handler string as declared (e.g. "src/orders.process").
 	Handler string `json:"handler,omitempty"`
 	// File is the resolved handler source file; empty when not resolved.

@@ -107,6 +107,7 @@ func (a *app) codeFunction(c codeFunc, runtime string) *model.Function {
 	fn := &model.Function{
 		ID:            a.name + "/" + c.name,
 		Name:          c.name,
+		DeployedName:  c.name,
 		Service:       a.name,
 		Provider:      model.Azure,
 		Runtime:       runtime,

@@ -32,6 +32,7 @@ func (a *app) function(dir string, out *extract.Result) *model.Function {
 	fn := &model.Function{
 		ID:            a.name + "/" + dir,
 		Name:          dir,
+		DeployedName:  dir,
 		Service:       a.name,
 		Provider:      model.Azure,
 		Runtime:       runtime,

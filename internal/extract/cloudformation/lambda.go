@@ -14,6 +14,9 @@ func (t *template) lambdaFunction(id string, line int, res *cfgtree.Node) *model
 	f := t.newFunction(t.functionName(id), line)
 	runtime := t.ev.Eval(props.Get("Runtime"))
 	f.Runtime = t.text(f, props.Get("Runtime"), "runtime")
+	if name := t.ev.Eval(props.Get("FunctionName")); name.Resolved && !name.IsList {
+		f.DeployedName = name.Text
+	}
 	f.Handler = t.text(f, props.Get("Handler"), "handler")
 	f.Timeout = t.intProp(f, props.Get("Timeout"), "timeout")
 	f.MemorySize = t.intProp(f, props.Get("MemorySize"), "memory_size")

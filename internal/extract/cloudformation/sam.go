@@ -23,6 +23,9 @@ func (t *template) samFunction(id string, line int, res *cfgtree.Node) *model.Fu
 
 	runtime := t.ev.Eval(props.Get("Runtime"))
 	f.Runtime = t.text(f, props.Get("Runtime"), "runtime")
+	if name := t.ev.Eval(own.Get("FunctionName")); name.Resolved && !name.IsList {
+		f.DeployedName = name.Text
+	}
 	f.Handler = t.text(f, props.Get("Handler"), "handler")
 	f.Timeout = t.intProp(f, props.Get("Timeout"), "timeout")
 	f.MemorySize = t.intProp(f, props.Get("MemorySize"), "memory_size")

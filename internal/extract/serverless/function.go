@@ -2,6 +2,7 @@ package serverless
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/cladsec/clad/internal/cfgtree"
 	"github.com/cladsec/clad/internal/model"
@@ -45,6 +46,7 @@ func (s *service) function(d fnDef) *model.Function {
 		b.unresolved("definition")
 	}
 	f.Runtime = b.text(b.setting("runtime"), "runtime")
+	f.DeployedName = b.deployedName(d.name)
 	b.packaging()
 	b.code()
 	b.triggers()
@@ -54,6 +56,27 @@ func (s *service) function(d fnDef) *model.Function {
 	b.monitoring()
 	b.layers()
 	return f
+}
+
+// deployedName is the function's `name:` when set and known, else the
+// framework's <service>-<stage>-<key> (on Azure the key: the function's name
+// inside the function app); "" when it depends on an unknown.
+func (b *builder) deployedName(key string) string {
+	if b.s.provider == model.Azure {
+		return key
+	}
+	if n := b.def.Get("name"); isSet(n) {
+		t, c := b.s.rd.render(n)
+		if c != literalValue || strings.Contains(t, "${") {
+			return ""
+		}
+		return t
+	}
+	stage := b.s.r.stage()
+	if b.s.name == "" || stage == "" || strings.Contains(b.s.name+stage, "${") {
+		return ""
+	}
+	return b.s.name + "-" + stage + "-" + key
 }
 
 // functionID is "<service>/<name>", or the name alone for a nameless service.
