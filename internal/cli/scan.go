@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/cladsec/clad/internal/config"
+	"github.com/cladsec/clad/internal/deployed"
 	depslist "github.com/cladsec/clad/internal/deps/list"
 	"github.com/cladsec/clad/internal/detect/registry"
 	"github.com/cladsec/clad/internal/extract"
@@ -38,6 +39,7 @@ type scanFlags struct {
 	resolveEnv bool
 	color      string
 	baseline   string
+	deployed   []string
 }
 
 func (f *scanFlags) register(fs *pflag.FlagSet) {
@@ -54,6 +56,7 @@ func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.resolveEnv, "resolve-env", false, "resolve ${env:NAME} from this process's environment (off by default: a scan should not depend on the shell)")
 	fs.StringVar(&f.color, "color", "auto", "colour the table: auto, always or never")
 	fs.StringVar(&f.baseline, "baseline", "", "baseline file: written with the current findings when missing, else the findings it lists are suppressed")
+	fs.StringArrayVar(&f.deployed, "deployed", nil, "inventory of deployed functions: the JSON of `aws lambda list-functions` or `az functionapp function list`; deployed functions no manifest declares are reported (repeatable)")
 }
 
 const scanUsage = `Usage: clad scan [PATH] [flags]
@@ -170,6 +173,17 @@ func planScan(target string, f *scanFlags, env Env) (*scanPlan, error) {
 	p.opts.Extractors = list.All()
 	p.opts.Detectors = registry.All()
 	p.opts.Parsers = depslist.All()
+	for _, file := range f.deployed {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("--deployed: %w", err)
+		}
+		fns, err := deployed.Parse(filepath.ToSlash(file), data)
+		if err != nil {
+			return nil, fmt.Errorf("--deployed: %w", err)
+		}
+		p.opts.Deployed = append(p.opts.Deployed, fns...)
+	}
 	return p, nil
 }
 

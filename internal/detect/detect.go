@@ -6,6 +6,7 @@ package detect
 import (
 	"context"
 
+	"github.com/cladsec/clad/internal/deployed"
 	"github.com/cladsec/clad/internal/deps"
 	"github.com/cladsec/clad/internal/finding"
 	"github.com/cladsec/clad/internal/model"
@@ -40,6 +41,9 @@ type Input struct {
 	Lockfiles []*deps.Lockfile
 	// AdvisoryDir is the advisory database directory ("" = the default).
 	AdvisoryDir string
+	// Deployed is the inventory of functions deployed in the cloud the
+	// user handed over (clad scan --deployed); nil when none.
+	Deployed []deployed.Function
 	// NotRun records a check that could not run and why (for example
 	// library checks without advisory data); the report says so instead of
 	// implying "no findings". Never nil during Detect.

@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/cladsec/clad/internal/cfgtree"
+	"github.com/cladsec/clad/internal/deployed"
 	"github.com/cladsec/clad/internal/deps"
 	"github.com/cladsec/clad/internal/detect"
 	"github.com/cladsec/clad/internal/extract"
@@ -41,6 +42,9 @@ type Options struct {
 	// handler code is parsed. For scans whose checks need only the
 	// manifests and raw files (clad secrets).
 	SkipSource bool
+	// Deployed is an inventory of the functions deployed in the cloud
+	// (clad scan --deployed), matched against the function map.
+	Deployed []deployed.Function
 }
 
 // Result is a finished scan before rendering.
@@ -93,7 +97,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.Problems = append(res.Problems, probs...)
 	res.Categories = categories(opts.Categories)
 	in := &detect.Input{
-		Project: res.Project, Tree: tree, Sources: sources, Offline: opts.Offline, Lockfiles: res.Lockfiles, AdvisoryDir: opts.AdvisoryDir,
+		Project: res.Project, Tree: tree, Sources: sources, Offline: opts.Offline, Deployed: opts.Deployed, Lockfiles: res.Lockfiles, AdvisoryDir: opts.AdvisoryDir,
 		NotRun: func(reason string) { res.NotRun = append(res.NotRun, reason) },
 		Warn:   func(p model.Problem) { res.Problems = append(res.Problems, p) },
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/cladsec/clad/internal/detect/access/dos"
 	"github.com/cladsec/clad/internal/detect/access/eolruntime"
 	"github.com/cladsec/clad/internal/detect/access/exposure"
+	"github.com/cladsec/clad/internal/detect/access/forgotten"
 	"github.com/cladsec/clad/internal/detect/access/gateway"
 	"github.com/cladsec/clad/internal/detect/access/handlermissing"
 	"github.com/cladsec/clad/internal/detect/access/isolation"
@@ -44,6 +45,7 @@ func All() []detect.Detector {
 		eolruntime.New(),
 		notrigger.New(),
 		orphan.New(),
+		forgotten.New(),
 		monitoring.New(),
 		secrets.New(),
 		handling.New(),
