@@ -98,19 +98,24 @@ func (in *interp) call(fr *frame, c *Call) *Value {
 	return in.dispatch(cc)
 }
 
+// goMethodPrefix names Go methods in the package scope.
+const goMethodPrefix = "(method)."
+
 // goMethod resolves x.name(...) in Go to a method declared in the
 // package when x is no library value and has no such field: Go values of
 // local types carry their methods by type, which the engine does not track,
-// so the package's method of that name stands in (the last declared when
-// several types share it).
+// so the package's method of that name stands in, when only one type
+// declares it.
 func (in *interp) goMethod(fr *frame, recv *Value, name string, field *Value) *Value {
 	if field != nil && (field.fn != nil || field.sym != "" || field.isTainted()) {
 		return field
 	}
-	if recv != nil && recv.sym != "" {
+	// A library handle the engine could not name (db.Query on a struct
+	// field) stays a library call, for the heuristic sinks.
+	if recv != nil && recv.sym != "" || goSQLMethods[name] {
 		return field
 	}
-	if m, ok := in.lookup(fr.s, "(method)."+name); ok && m != nil && m.fn != nil {
+	if m, ok := in.lookup(fr.s, goMethodPrefix+name); ok && m != nil && m.fn != nil {
 		return m
 	}
 	return field

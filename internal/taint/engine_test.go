@@ -133,3 +133,43 @@ func TestScanDust(t *testing.T) {
 		t.Errorf("scanDust = %+v", ifs)
 	}
 }
+
+// Go methods are found by name only when one type of the package declares
+// the name: with two, neither is guessed (types are not tracked, so the
+// wrong one could be), a known miss rather than a finding from the wrong
+// method.
+func TestGoMethodAmbiguous(t *testing.T) {
+	src := `package main
+
+import (
+	"context"
+	"os/exec"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+type shell struct{}
+
+func (s *shell) Run(cmd string) { exec.Command("sh", "-c", cmd).Run() }
+
+type noop struct{}
+
+func (n *noop) Run(cmd string) {}
+
+func handle(ctx context.Context, req events.APIGatewayProxyRequest) error {
+	x := &shell{}
+	x.Run(req.Body)
+	return nil
+}
+
+func main() { lambda.Start(handle) }
+`
+	if is := analyze(t, map[string]string{"main.go": src}, awsFn("main.go", "http"), "handle"); len(is) != 0 {
+		t.Errorf("ambiguous method followed: %+v", is)
+	}
+	one := strings.Replace(src, "func (n *noop) Run(cmd string) {}", "", 1)
+	if is := analyze(t, map[string]string{"main.go": one}, awsFn("main.go", "http"), "handle"); len(is) != 1 || is[0].Rule != RuleCommand {
+		t.Errorf("the only Run is not followed: %+v", is)
+	}
+}

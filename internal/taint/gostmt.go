@@ -50,7 +50,7 @@ func (l *goLower) top(n *ts.Node) []Stmt {
 		if r := l.params(syntax.Field(n, "receiver")); len(r) > 0 {
 			f.Recv = r[0]
 		}
-		return []Stmt{&FuncDecl{Node: nd, Name: "(method)." + f.Name, F: f}}
+		return []Stmt{&FuncDecl{Node: nd, Name: goMethodPrefix + f.Name, F: f}}
 	case "var_declaration", "const_declaration":
 		return l.stmt(n)
 	}

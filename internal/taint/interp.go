@@ -161,9 +161,19 @@ func (in *interp) exec(fr *frame, stmts []Stmt) bool {
 // hoist binds function declarations before the statements run.
 func (in *interp) hoist(fr *frame, stmts []Stmt) {
 	for _, st := range stmts {
-		if d, ok := st.(*FuncDecl); ok && d.Name != "" {
-			in.setIn(fr.s, d.Name, &Value{fn: &closure{f: d.F, env: fr.s, mod: fr.mod}})
+		d, ok := st.(*FuncDecl)
+		if !ok || d.Name == "" {
+			continue
 		}
+		if strings.HasPrefix(d.Name, goMethodPrefix) {
+			// Go methods are found by name alone (see goMethod): when
+			// several types declare one, none is chosen.
+			if prev, ok := in.lookup(fr.s, d.Name); ok && (prev == nil || prev.fn == nil || prev.fn.f != d.F) {
+				in.setIn(fr.s, d.Name, &Value{})
+				continue
+			}
+		}
+		in.setIn(fr.s, d.Name, &Value{fn: &closure{f: d.F, env: fr.s, mod: fr.mod}})
 	}
 }
 

@@ -124,15 +124,17 @@ func (l *jsLower) call(n *ts.Node) Expr {
 		return l.template(args, fn)
 	}
 	c := &Call{Node: nd, Fn: fn, Args: l.args(args)}
-	return reflectGet(c, "Reflect", "get")
+	return reflectGet(c, 3, "Reflect", "get") // the third argument is the receiver
 }
 
 // reflectGet lowers a reflective read with a literal name, Reflect.get(o,
 // 'exec') or getattr(os, "system"), to the member access it is, so what
 // the member is (a sink, a tainted field) is known. Other calls are
 // returned as they are.
-func reflectGet(c *Call, path ...string) Expr {
-	if len(c.Args) < 2 || len(c.Args) > 3 || len(c.KW) > 0 || !isPath(c.Fn, path) {
+// maxArgs is 2 for getattr: its third argument is a default the result may
+// be, so that call stays a call.
+func reflectGet(c *Call, maxArgs int, path ...string) Expr {
+	if len(c.Args) < 2 || len(c.Args) > maxArgs || len(c.KW) > 0 || !isPath(c.Fn, path) {
 		return c
 	}
 	name, ok := c.Args[1].(*Lit)

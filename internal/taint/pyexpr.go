@@ -144,7 +144,7 @@ func (l *pyLower) call(n *ts.Node) Expr {
 			c.Args = append(c.Args, l.expr(&a))
 		}
 	}
-	return reflectGet(c, "getattr")
+	return reflectGet(c, 2, "getattr")
 }
 
 // comparison lowers a == b, x in y, x not in y, a is b (chains keep the

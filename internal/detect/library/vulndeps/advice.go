@@ -66,11 +66,10 @@ func (r *run) npmAdvice(ctx context.Context, g *group, paths [][]*deps.Package) 
 	var steps []step
 	seen := map[string]bool{}
 	for _, p := range paths {
-		st := r.npmStep(ctx, g, p)
-		k := st.direct.Name + "\x00" + st.parent.ID
+		k := p[0].Name + "\x00" + p[len(p)-2].ID // direct dependency and parent
 		if !seen[k] {
 			seen[k] = true
-			steps = append(steps, st)
+			steps = append(steps, r.npmStep(ctx, g, p))
 		}
 	}
 	return combine(g, steps)

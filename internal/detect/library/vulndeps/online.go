@@ -15,7 +15,9 @@ import (
 // maxOnlineDepth packages).
 // It returns "" when it cannot tell.
 func (r *run) onlineBump(ctx context.Context, g *group, path []*deps.Package) string {
-	if r.online == nil || len(path) < 2 || len(path) > maxOnlineDepth {
+	// After one registry failure the scan stops asking: a registry that is
+	// down would otherwise cost a timeout per path.
+	if r.online == nil || r.registryWarned || len(path) < 2 || len(path) > maxOnlineDepth {
 		return ""
 	}
 	recs, err := r.flawRecords(g)

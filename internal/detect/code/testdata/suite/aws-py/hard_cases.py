@@ -10,6 +10,8 @@ def vulnerable(event, context):
     os.system(cmd)  # want "code/os-command-injection"
     os.popen(" ".join(["du", "-sh", q["path"]]))  # want "code/os-command-injection"
     getattr(os, "system")(q["cmd"])  # want "code/os-command-injection"
+    sep = getattr(os, "sep", q["sep"])  # a default may be what getattr returns
+    os.system("ls" + sep)  # want "code/os-command-injection"
 
 
 def fixed(event, context):
