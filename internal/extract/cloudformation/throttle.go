@@ -18,44 +18,49 @@ const accountRateLimit = 10000
 // Gateway rate limit on a route ("rate 100/s, burst 50").
 const throttleDetail = "throttle"
 
-// restThrottle records the throttling of a REST API route: the
-// MethodSettings of the SAM API (sam: its merged properties, nil for raw
-// CloudFormation), of AWS::ApiGateway::Stage resources and of
-// AWS::ApiGateway::Deployment StageDescriptions of the same API.
+// restThrottle records the throttling of a REST API route. Every stage that
+// serves the route must limit it, or the open stage is the way in: the SAM
+// API's stage (sam: its merged properties, nil for raw CloudFormation), or
+// the AWS::ApiGateway::Stage resources and the stages Deployments create
+// (StageName with StageDescription) of the same API. The weakest limit is
+// recorded.
 func (t *template) restThrottle(tr *model.Trigger, api Value, sam *cfgtree.Node) {
 	method, path := tr.Details["method"], tr.Details["path"]
-	sources := []*cfgtree.Node{sam.Get("MethodSettings")}
-	stageWide := []*cfgtree.Node{}
-	if api.Ref != "" {
+	type stage struct{ settings, wide *cfgtree.Node }
+	var stages []stage
+	switch {
+	case sam != nil:
+		stages = append(stages, stage{settings: sam.Get("MethodSettings")})
+	case api.Ref != "":
 		for _, en := range t.resourcesOfType("AWS::ApiGateway::Stage") {
 			if p := en.Value.Get("Properties"); t.ev.Eval(p.Get("RestApiId")).Ref == api.Ref {
-				sources = append(sources, p.Get("MethodSettings"))
+				stages = append(stages, stage{settings: p.Get("MethodSettings")})
 			}
 		}
 		for _, en := range t.resourcesOfType("AWS::ApiGateway::Deployment") {
-			if p := en.Value.Get("Properties"); t.ev.Eval(p.Get("RestApiId")).Ref == api.Ref {
+			if p := en.Value.Get("Properties"); t.ev.Eval(p.Get("RestApiId")).Ref == api.Ref && p.Get("StageName") != nil {
 				sd := p.Get("StageDescription")
-				sources = append(sources, sd.Get("MethodSettings"))
-				stageWide = append(stageWide, sd)
+				stages = append(stages, stage{settings: sd.Get("MethodSettings"), wide: sd})
 			}
 		}
 	}
-	best, bestScore := (*cfgtree.Node)(nil), -1
-	for _, list := range sources {
-		for _, s := range list.List() {
+	var limits []*cfgtree.Node
+	for _, st := range stages {
+		best, bestScore := (*cfgtree.Node)(nil), -1
+		for _, s := range st.settings.List() {
+			if s.Get("ThrottlingRateLimit") == nil {
+				continue // settings of other kinds (logging, caching) limit nothing
+			}
 			if score, ok := t.methodSettingMatch(s, method, path); ok && score > bestScore {
 				best, bestScore = s, score
 			}
 		}
-	}
-	if best == nil {
-		for _, sd := range stageWide {
-			if sd.Get("ThrottlingRateLimit") != nil {
-				best = sd
-			}
+		if best == nil && st.wide.Get("ThrottlingRateLimit") != nil {
+			best = st.wide
 		}
+		limits = append(limits, best)
 	}
-	t.setThrottle(tr, best)
+	t.setThrottle(tr, limits)
 }
 
 // methodSettingMatch tells whether a MethodSettings entry covers the route
@@ -87,48 +92,64 @@ func (t *template) methodSettingMatch(s *cfgtree.Node, method, path string) (int
 }
 
 // httpAPIThrottle records the throttling of an HTTP API route: the
-// RouteSettings for its route key, else the DefaultRouteSettings, of the
-// SAM HttpApi (sam, nil for raw CloudFormation) or of an
-// AWS::ApiGatewayV2::Stage of the same API.
+// RouteSettings for its route key, else the DefaultRouteSettings, of every
+// stage serving it (the SAM HttpApi's, sam; nil for raw CloudFormation, then
+// the AWS::ApiGatewayV2::Stage resources of the same API).
 func (t *template) httpAPIThrottle(tr *model.Trigger, api Value, sam *cfgtree.Node) {
 	key := strings.TrimSpace(tr.Details["method"] + " " + tr.Details["path"])
-	if r := tr.Details["route"]; r != "" {
-		key = r
+	switch {
+	case tr.Details["route"] != "":
+		key = tr.Details["route"]
+	case tr.Details["path"] == "$default":
+		key = "$default" // the catch-all route has no method in its key
 	}
-	configs := []*cfgtree.Node{sam}
-	if api.Ref != "" {
+	var stages []*cfgtree.Node
+	switch {
+	case sam != nil:
+		stages = append(stages, sam)
+	case api.Ref != "":
 		for _, en := range t.resourcesOfType("AWS::ApiGatewayV2::Stage") {
 			if p := en.Value.Get("Properties"); t.ev.Eval(p.Get("ApiId")).Ref == api.Ref {
-				configs = append(configs, p)
+				stages = append(stages, p)
 			}
 		}
 	}
-	var best *cfgtree.Node
-	for _, c := range configs {
-		if r := c.Path("RouteSettings", key); r != nil && r.Get("ThrottlingRateLimit") != nil {
+	var limits []*cfgtree.Node
+	for _, st := range stages {
+		var best *cfgtree.Node
+		if r := st.Path("RouteSettings", key); r.Get("ThrottlingRateLimit") != nil {
 			best = r
-			break
-		}
-		if d := c.Get("DefaultRouteSettings"); best == nil && d.Get("ThrottlingRateLimit") != nil {
+		} else if d := st.Get("DefaultRouteSettings"); d.Get("ThrottlingRateLimit") != nil {
 			best = d
 		}
+		limits = append(limits, best)
 	}
-	t.setThrottle(tr, best)
+	t.setThrottle(tr, limits)
 }
 
-// setThrottle records the rate (and burst) of a settings node when the rate
-// is a literal below the account's default; a limit clad cannot read is not
-// assumed.
-func (t *template) setThrottle(tr *model.Trigger, s *cfgtree.Node) {
-	if s == nil {
+// setThrottle records the weakest of the stages' limits when every stage
+// has one whose rate is a literal below the account's default; a limit
+// clad cannot read is not assumed.
+func (t *template) setThrottle(tr *model.Trigger, limits []*cfgtree.Node) {
+	if len(limits) == 0 {
 		return
 	}
-	rate, ok := t.number(s.Get("ThrottlingRateLimit"))
-	if !ok || rate < 0 || rate >= accountRateLimit {
-		return
+	var weakest *cfgtree.Node
+	worst := -1.0
+	for _, s := range limits {
+		if s == nil {
+			return // an unthrottled stage
+		}
+		rate, ok := t.number(s.Get("ThrottlingRateLimit"))
+		if !ok || rate < 0 || rate >= accountRateLimit {
+			return
+		}
+		if rate > worst {
+			weakest, worst = s, rate
+		}
 	}
-	text := fmt.Sprintf("rate %s/s", strconv.FormatFloat(rate, 'f', -1, 64))
-	if burst, ok := t.number(s.Get("ThrottlingBurstLimit")); ok {
+	text := fmt.Sprintf("rate %s/s", strconv.FormatFloat(worst, 'f', -1, 64))
+	if burst, ok := t.number(weakest.Get("ThrottlingBurstLimit")); ok {
 		text += fmt.Sprintf(", burst %s", strconv.FormatFloat(burst, 'f', -1, 64))
 	}
 	setDetail(tr, throttleDetail, text)

@@ -33,6 +33,8 @@ func TestThrottle(t *testing.T) {
 		"Items POST /upload":       "rate 2/s",
 		"Items GET /open":          "",
 		"RawFn GET /":              "rate 30/s",
+		"RawFn POST /":             "",
+		"Items ANY $default":       "rate 3/s",
 		"RawFn GET /raw":           "rate 40/s",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
