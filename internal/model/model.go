@@ -33,8 +33,12 @@ type Manifest struct {
 	File string `json:"file"`
 	// Kind is serverless, sam, cloudformation, serverless-package (a
 	// template written by `serverless package`), azure or deployment-package.
-	Kind      string `json:"kind"`
-	Service   string `json:"service,omitempty"`
+	Kind    string `json:"kind"`
+	Service string `json:"service,omitempty"`
+	// Stage is the deployment stage the manifest was read for (Serverless:
+	// --stage or the manifest's default; a serverless-package template: the
+	// stage it was packaged for); empty when clad cannot tell.
+	Stage     string `json:"stage,omitempty"`
 	Functions int    `json:"functions"`
 }
 

@@ -82,7 +82,7 @@ func (t *template) extract() {
 		t.out.Functions = append(t.out.Functions, f)
 	}
 	t.out.Manifests = append(t.out.Manifests, model.Manifest{
-		File: t.file, Kind: t.kind, Service: t.service, Functions: len(t.order),
+		File: t.file, Kind: t.kind, Service: t.service, Stage: t.stage, Functions: len(t.order),
 	})
 }
 

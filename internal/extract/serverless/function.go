@@ -72,11 +72,20 @@ func (b *builder) deployedName(key string) string {
 		}
 		return t
 	}
-	stage := b.s.r.stage()
-	if b.s.name == "" || stage == "" || strings.Contains(b.s.name+stage, "${") {
+	stage := b.s.literalStage()
+	if b.s.name == "" || stage == "" || strings.Contains(b.s.name, "${") {
 		return ""
 	}
 	return b.s.name + "-" + stage + "-" + key
+}
+
+// literalStage is the stage the manifest is read for, "" when it is not a
+// literal.
+func (s *service) literalStage() string {
+	if st := s.r.stage(); !strings.Contains(st, "${") {
+		return st
+	}
+	return ""
 }
 
 // functionID is "<service>/<name>", or the name alone for a nameless service.

@@ -74,7 +74,7 @@ func (*Extractor) Extract(ctx context.Context, in *extract.Input, out *extract.R
 		return err
 	}
 	out.Functions = append(out.Functions, fns...)
-	out.Manifests = append(out.Manifests, model.Manifest{File: file, Kind: "serverless", Service: svc.name, Functions: len(fns)})
+	out.Manifests = append(out.Manifests, model.Manifest{File: file, Kind: "serverless", Service: svc.name, Stage: svc.literalStage(), Functions: len(fns)})
 	return nil
 }
 

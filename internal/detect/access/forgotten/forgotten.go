@@ -28,10 +28,12 @@ var Rule = finding.Rule{
 	Doc: `Give clad scan the inventory of what is deployed (--deployed FILE, the JSON
 of "aws lambda list-functions" or "az functionapp function list") and it
 matches every deployed function to the function map: by the name a manifest
-fixes (Serverless name: or <service>-<stage>-<key> in any stage,
-CloudFormation FunctionName), by the logical id inside the name
-CloudFormation generates (<stack>-<LogicalId>-<suffix>), or by the Azure
-function name. A deployed function that matches nothing is reported: medium,
+fixes (Serverless name: or <service>-<stage>-<key>, in any stage without a
+hyphen when the name is built from the stage; CloudFormation FunctionName),
+by the logical id inside the name CloudFormation generates
+(<stack>-<LogicalId>-<suffix>), or by the Azure function name (within its
+app when the app is one clad scanned under the same name). A deployed
+function that matches nothing is reported: medium,
 high when its runtime no longer receives patches. Scan every repository
 that deploys into the account, or filter the inventory to the functions this
 code owns (for example with --query on the AWS CLI); otherwise functions of

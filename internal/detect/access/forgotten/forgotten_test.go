@@ -24,10 +24,12 @@ func project() *model.Project {
 	}
 	return &model.Project{
 		Manifests: []model.Manifest{
-			{File: "orders/serverless.yml", Kind: "serverless"},
-			{File: "named/serverless.yml", Kind: "serverless"},
+			{File: "orders/serverless.yml", Kind: "serverless", Stage: "dev"},
+			{File: "named/serverless.yml", Kind: "serverless", Stage: "dev"},
 			{File: "reports/template.yaml", Kind: "sam"},
+			{File: "billing/.serverless/cloudformation-template-update-stack.json", Kind: "serverless-package", Stage: "prod"},
 			{File: "todo/host.json", Kind: "azure"},
+			{File: "admin/host.json", Kind: "azure"},
 		},
 		Functions: []*model.Function{
 			fn("create", "orders", "orders/serverless.yml", model.AWS, "orders-dev-create"),
@@ -36,7 +38,11 @@ func project() *model.Project {
 			fn("ReportsFunction", "reports", "reports/template.yaml", model.AWS, ""),
 			fn("VeryLongLogicalIdentifierForTheExporterFunction", "reports", "reports/template.yaml", model.AWS, ""),
 			fn("Fixed", "reports", "reports/template.yaml", model.AWS, "reports-fixed-name"),
+			fn("nightly", "named", "named/serverless.yml", model.AWS, "dev-nightly"), // name: ${sls:stage}-nightly
+			fn("unresolved", "orders", "orders/serverless.yml", model.AWS, ""),
+			fn("charge", "billing", "billing/.serverless/cloudformation-template-update-stack.json", model.AWS, "billing-prod-charge"),
 			fn("createTodo", "todo", "todo/host.json", model.Azure, "createTodo"),
+			fn("purge", "admin", "admin/host.json", model.Azure, "purge"),
 		},
 	}
 }
@@ -55,12 +61,19 @@ func TestMatching(t *testing.T) {
 		{"sam generated name", deployed.Function{Provider: model.AWS, Name: "reports-prod-ReportsFunction-1AB2C3D4E5F6"}, true},
 		{"sam generated name, shortened id", deployed.Function{Provider: model.AWS, Name: "reports-VeryLongLogicalIdentifierFo-1AB2C3D4E5F6"}, true},
 		{"sam FunctionName", deployed.Function{Provider: model.AWS, Name: "reports-fixed-name"}, true},
+		{"serverless stage with a hyphen is another key", deployed.Function{Provider: model.AWS, Name: "orders-prod-bulk-create"}, false},
+		{"name built from the stage, other stage", deployed.Function{Provider: model.AWS, Name: "prod-nightly"}, true},
+		{"unresolved name, default form", deployed.Function{Provider: model.AWS, Name: "orders-prod-unresolved"}, true},
+		{"serverless package, other stage", deployed.Function{Provider: model.AWS, Name: "billing-dev-charge"}, true},
+		{"serverless package, other function", deployed.Function{Provider: model.AWS, Name: "billing-dev-refund"}, false},
 		{"azure, case-insensitive", deployed.Function{Provider: model.Azure, App: "todo-prod", Name: "CreateTodo"}, true},
+		{"azure, scanned app", deployed.Function{Provider: model.Azure, App: "todo", Name: "createTodo"}, true},
+		{"azure, scanned app, another app's function", deployed.Function{Provider: model.Azure, App: "todo", Name: "purge"}, false},
 		{"same service, unknown key", deployed.Function{Provider: model.AWS, Name: "orders-dev-legacyExport"}, false},
 		{"key without service", deployed.Function{Provider: model.AWS, Name: "create"}, false},
 		{"service and key only", deployed.Function{Provider: model.AWS, Name: "orders-create"}, false},
 		{"short id piece is no match", deployed.Function{Provider: model.AWS, Name: "stack-Report-1AB2C3D4E5F6"}, false},
-		{"another code base", deployed.Function{Provider: model.AWS, Name: "billing-prod-charge"}, false},
+		{"another code base", deployed.Function{Provider: model.AWS, Name: "payments-prod-charge"}, false},
 		{"azure unknown", deployed.Function{Provider: model.Azure, App: "todo-prod", Name: "deleteAll"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -77,7 +90,7 @@ func TestMatching(t *testing.T) {
 func TestSeverityAndMessage(t *testing.T) {
 	old := deployed.Function{Provider: model.AWS, Name: "orders-dev-legacy", Runtime: "nodejs12.x", LastModified: "2021-02-03",
 		Source: model.Location{File: "inv.json", Line: 7}}
-	cur := deployed.Function{Provider: model.AWS, Name: "billing-prod-charge", Runtime: "nodejs22.x", Source: model.Location{File: "inv.json", Line: 12}}
+	cur := deployed.Function{Provider: model.AWS, Name: "payments-prod-charge", Runtime: "nodejs22.x", Source: model.Location{File: "inv.json", Line: 12}}
 	fs := collect(t, project(), old, cur)
 	if len(fs) != 2 {
 		t.Fatalf("findings = %v", fs)
@@ -86,7 +99,7 @@ func TestSeverityAndMessage(t *testing.T) {
 		!strings.Contains(fs[0].Message, "last modified 2021-02-03") || fs[0].File != "inv.json" || fs[0].Line != 7 {
 		t.Errorf("old runtime: %+v", fs[0])
 	}
-	if fs[1].Severity != finding.SeverityMedium || strings.Contains(fs[1].Message, "patches on") || fs[1].Evidence != "billing-prod-charge" {
+	if fs[1].Severity != finding.SeverityMedium || strings.Contains(fs[1].Message, "patches on") || fs[1].Evidence != "payments-prod-charge" {
 		t.Errorf("current runtime: %+v", fs[1])
 	}
 	if fs := collect(t, project()); len(fs) != 0 {

@@ -1,6 +1,7 @@
 package forgotten
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/cladsec/clad/internal/deployed"
@@ -11,43 +12,83 @@ import (
 // generated name (CloudFormation shortens long ids).
 const minLogicalPrefix = 8
 
+// anyStage matches a stage name in a deployed name: no hyphen, so that
+// "<service>-prod-bulk-create" is not read as the function "create" in a
+// stage "prod-bulk".
+const anyStage = `[A-Za-z0-9_]+`
+
 // matcher tells whether a deployed function is one the function map
 // declares.
 type matcher struct {
-	exact   map[string]bool   // provider + name, names the manifests fix
-	sls     []*model.Function // Serverless functions without a fixed name
-	logical map[string]bool   // logical ids of CloudFormation functions whose name is generated
-	azure   map[string]bool   // Azure function names (case-insensitive)
-	kinds   map[string]string // manifest file → kind
+	exact map[string]bool // provider + name: names the manifests fix
+	// staged are the Serverless names with the manifest's stage replaced
+	// by any stage: the same function deployed to another stage.
+	staged []*regexp.Regexp
+	// sls are Serverless functions whose name clad could not resolve.
+	sls     []*model.Function
+	logical map[string]bool // logical ids of CloudFormation functions whose name is generated
+	// azure holds "app/name" and "name" (lower case) of Azure functions;
+	// azureApps the scanned apps.
+	azure     map[string]bool
+	azureApps map[string]bool
 }
 
 func newMatcher(p *model.Project) *matcher {
-	m := &matcher{exact: map[string]bool{}, logical: map[string]bool{}, azure: map[string]bool{}, kinds: map[string]string{}}
+	m := &matcher{exact: map[string]bool{}, logical: map[string]bool{}, azure: map[string]bool{}, azureApps: map[string]bool{}}
 	if p == nil {
 		return m
 	}
+	manifests := map[string]model.Manifest{}
 	for _, mf := range p.Manifests {
-		m.kinds[mf.File] = mf.Kind
+		manifests[mf.File] = mf
 	}
 	for _, fn := range p.Functions {
+		mf := manifests[fn.Manifest]
+		serverless := mf.Kind == "serverless" || mf.Kind == "serverless-package"
 		switch {
 		case fn.Provider == model.Azure:
-			m.azure[strings.ToLower(nameOr(fn.DeployedName, fn.Name))] = true
+			name := strings.ToLower(nameOr(fn.DeployedName, fn.Name))
+			m.azure[name] = true
+			if fn.Service != "" {
+				app := strings.ToLower(fn.Service)
+				m.azureApps[app] = true
+				m.azure[app+"/"+name] = true
+			}
 		case fn.Provider != model.AWS:
-		case m.kinds[fn.Manifest] == "serverless":
-			if fn.DeployedName != "" {
-				m.exact[fn.DeployedName] = true
-			}
-			if fn.DeployedName == "" || slsDefault(fn, fn.DeployedName) {
-				m.sls = append(m.sls, fn) // no name: of its own, so any stage
-			}
 		case fn.DeployedName != "":
 			m.exact[fn.DeployedName] = true
+			if re := stageFree(fn.DeployedName, mf.Stage); serverless && re != nil {
+				m.staged = append(m.staged, re)
+			}
+		case mf.Kind == "serverless":
+			m.sls = append(m.sls, fn)
 		default:
 			m.logical[fn.Name] = true
 		}
 	}
 	return m
+}
+
+// stageFree turns a name built with the stage ("orders-dev-create",
+// "dev-api") into a pattern that accepts any stage in its place; nil when
+// the stage is unknown or not a part of the name.
+func stageFree(name, stage string) *regexp.Regexp {
+	if stage == "" {
+		return nil
+	}
+	parts := strings.Split(name, "-")
+	found := false
+	for i, p := range parts {
+		if p == stage {
+			parts[i], found = anyStage, true
+		} else {
+			parts[i] = regexp.QuoteMeta(p)
+		}
+	}
+	if !found {
+		return nil
+	}
+	return regexp.MustCompile("^" + strings.Join(parts, "-") + "$")
 }
 
 func nameOr(a, b string) string {
@@ -60,13 +101,22 @@ func nameOr(a, b string) string {
 // declared reports whether df matches a function of the map.
 func (m *matcher) declared(df deployed.Function) bool {
 	if df.Provider == model.Azure {
-		return m.azure[strings.ToLower(df.Name)]
+		name := strings.ToLower(df.Name)
+		if app := strings.ToLower(df.App); m.azureApps[app] {
+			return m.azure[app+"/"+name] // an app clad scanned: its own functions only
+		}
+		return m.azure[name] // the app's name in the cloud differs from the folder's
 	}
 	if m.exact[df.Name] {
 		return true
 	}
+	for _, re := range m.staged {
+		if re.MatchString(df.Name) {
+			return true
+		}
+	}
 	for _, fn := range m.sls {
-		if slsDefault(fn, df.Name) { // in a stage other than the one scanned
+		if slsDefault(fn, df.Name) {
 			return true
 		}
 	}
@@ -74,10 +124,14 @@ func (m *matcher) declared(df deployed.Function) bool {
 }
 
 // slsDefault reports whether name is the framework's default name of fn,
-// <service>-<stage>-<key>, in any stage.
+// <service>-<stage>-<key>, in any stage without a hyphen.
 func slsDefault(fn *model.Function, name string) bool {
-	return fn.Service != "" && strings.HasPrefix(name, fn.Service+"-") && strings.HasSuffix(name, "-"+fn.Name) &&
-		len(name) > len(fn.Service)+len(fn.Name)+2
+	if fn.Service == "" || !strings.HasPrefix(name, fn.Service+"-") || !strings.HasSuffix(name, "-"+fn.Name) ||
+		len(name) <= len(fn.Service)+len(fn.Name)+2 {
+		return false
+	}
+	stage := name[len(fn.Service)+1 : len(name)-len(fn.Name)-1]
+	return regexp.MustCompile("^" + anyStage + "$").MatchString(stage)
 }
 
 // generated reports a name CloudFormation generated for one of the map's
