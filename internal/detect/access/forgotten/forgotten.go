@@ -33,11 +33,11 @@ hyphen when the name is built from the stage; CloudFormation FunctionName),
 by the logical id inside the name CloudFormation generates
 (<stack>-<LogicalId>-<suffix>), or by the Azure function name (within its
 app when the app is one clad scanned under the same name). A deployed
-function that matches nothing is reported: medium,
-high when its runtime no longer receives patches. Scan every repository
-that deploys into the account, or filter the inventory to the functions this
-code owns (for example with --query on the AWS CLI); otherwise functions of
-other code bases are reported too. Inventories list the function names and
+function that matches nothing is reported: medium, high when its runtime
+no longer receives patches. Scan every repository that deploys into the
+account, or filter the inventory to the functions this code owns (for
+example with --query on the AWS CLI); otherwise functions of other code
+bases are reported too. Inventories list the function names and
 runtimes only: no code or secret is read from them.`,
 	Fix:  "Find the owner: bring the function back under a manifest in a repository, or delete it (aws lambda delete-function, or remove the stack or app that created it) together with its role, triggers and log group.",
 	Bad:  "{\"Functions\": [{\"FunctionName\": \"orders-old-export\", \"Runtime\": \"nodejs12.x\"}]}   # no manifest declares orders-old-export",
