@@ -30,5 +30,6 @@ func BenchmarkScan(b *testing.B) {
 		if len(res.Project.Functions) == 0 {
 			b.Fatal("no functions")
 		}
+		res.Close()
 	}
 }
