@@ -17,6 +17,8 @@ const minLogicalPrefix = 8
 // stage "prod-bulk".
 const anyStage = `[A-Za-z0-9_]+`
 
+var stageRe = regexp.MustCompile("^" + anyStage + "$")
+
 // matcher tells whether a deployed function is one the function map
 // declares.
 type matcher struct {
@@ -131,7 +133,7 @@ func slsDefault(fn *model.Function, name string) bool {
 		return false
 	}
 	stage := name[len(fn.Service)+1 : len(name)-len(fn.Name)-1]
-	return regexp.MustCompile("^" + anyStage + "$").MatchString(stage)
+	return stageRe.MatchString(stage)
 }
 
 // generated reports a name CloudFormation generated for one of the map's
