@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/cladsec/clad/internal/model"
 )
 
 // MatchGlob matches a slash-separated path against a glob (doublestar
@@ -20,4 +22,21 @@ func MatchGlob(pattern, name string) bool {
 	}
 	ok, err := doublestar.Match(pattern, name)
 	return err == nil && ok
+}
+
+// PackageExcludes applies Serverless package patterns to a path relative to
+// the service: the last matching pattern wins, and "!x" leaves x out of the
+// deployment package ("!.env*", "!test/**").
+func PackageExcludes(p *model.Package, rel string) bool {
+	if p == nil {
+		return false
+	}
+	out := false
+	for _, pat := range p.Patterns {
+		neg := strings.HasPrefix(pat, "!")
+		if MatchGlob(strings.TrimPrefix(pat, "!"), rel) {
+			out = neg
+		}
+	}
+	return out
 }

@@ -118,7 +118,7 @@ func shipping(fns []*model.Function, file string) []*model.Function {
 		if dir == "" {
 			continue
 		}
-		if rel, ok := within(file, dir); ok && !excluded(fn.Package, rel) {
+		if rel, ok := within(file, dir); ok && !walk.PackageExcludes(fn.Package, rel) {
 			out = append(out, fn)
 		}
 	}
@@ -141,20 +141,4 @@ func within(file, dir string) (string, bool) {
 		return file[len(dir)+len(walk.ArchiveSep):], true
 	}
 	return "", false
-}
-
-// excluded applies Serverless package patterns ("!.env*" leaves .env
-// files out; the last matching pattern wins).
-func excluded(p *model.Package, rel string) bool {
-	if p == nil {
-		return false
-	}
-	out := false
-	for _, pat := range p.Patterns {
-		neg := strings.HasPrefix(pat, "!")
-		if walk.MatchGlob(strings.TrimPrefix(pat, "!"), rel) {
-			out = neg
-		}
-	}
-	return out
 }

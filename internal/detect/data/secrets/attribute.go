@@ -117,7 +117,7 @@ func (a *attribution) shipping(file string) []*model.Function {
 			continue
 		}
 		rel, ok := within(file, dir)
-		if ok && !excluded(fn.Package, rel) {
+		if ok && !walk.PackageExcludes(fn.Package, rel) {
 			out = append(out, fn)
 		}
 	}
@@ -140,22 +140,6 @@ func within(file, dir string) (string, bool) {
 		return file[len(dir)+len(walk.ArchiveSep):], true
 	}
 	return "", false
-}
-
-// excluded applies Serverless package patterns ("!test/**" leaves test/
-// out; the last matching pattern wins).
-func excluded(p *model.Package, rel string) bool {
-	if p == nil {
-		return false
-	}
-	out := false
-	for _, pat := range p.Patterns {
-		neg := strings.HasPrefix(pat, "!")
-		if walk.MatchGlob(strings.TrimPrefix(pat, "!"), rel) {
-			out = neg
-		}
-	}
-	return out
 }
 
 // isFuncignored reports whether the .funcignore next to a
